@@ -1,0 +1,48 @@
+using ImprovementPlan.Domain.Common;
+
+namespace ImprovementPlan.Domain.Plans;
+
+public enum PlanStatus
+{
+    Draft = 0,
+    Active = 1,
+    Closed = 2,
+}
+
+/// <summary>An improvement plan owed to the inspectorate; a deployment may hold several.</summary>
+public class Plan : Entity
+{
+    private Plan()
+    {
+        Title = Organisation = string.Empty;
+    }
+
+    public Plan(string title, string organisation, DateOnly periodStart, DateOnly periodEnd, string? summary)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(title);
+        ArgumentException.ThrowIfNullOrWhiteSpace(organisation);
+        if (periodEnd < periodStart)
+        {
+            throw new ArgumentException("A plan cannot end before it starts.", nameof(periodEnd));
+        }
+
+        Title = title;
+        Organisation = organisation;
+        PeriodStart = periodStart;
+        PeriodEnd = periodEnd;
+        Summary = summary;
+        Status = PlanStatus.Active;
+    }
+
+    public string Title { get; private set; }
+
+    public string Organisation { get; private set; }
+
+    public DateOnly PeriodStart { get; private set; }
+
+    public DateOnly PeriodEnd { get; private set; }
+
+    public string? Summary { get; private set; }
+
+    public PlanStatus Status { get; private set; }
+}

@@ -1,0 +1,25 @@
+using ImprovementPlan.Domain.Rag;
+
+namespace ImprovementPlan.Domain.Tests.Rag;
+
+public class DueDateSlippageTests
+{
+    public static TheoryData<DateOnly?, DateOnly?, int> Dates => new()
+    {
+        { new(2020, 10, 31), new(2020, 10, 31), 0 },
+        { new(2020, 10, 31), new(2021, 1, 31), 92 },
+        { new(2020, 10, 31), new(2020, 11, 1), 1 },
+        { new(2020, 2, 1), new(2020, 3, 1), 29 }, // a leap February
+        { new(2021, 3, 31), new(2021, 3, 1), -30 }, // brought forward
+        { null, new(2021, 1, 31), 0 },
+        { new(2020, 10, 31), null, 0 },
+        { null, null, 0 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Dates))]
+    public void Days_IsFromTheOriginalToTheCurrentDueDate(DateOnly? original, DateOnly? current, int expected)
+    {
+        Assert.Equal(expected, DueDateSlippage.Days(original, current));
+    }
+}
