@@ -1,0 +1,39 @@
+using ImprovementPlan.Domain.Actions;
+using ImprovementPlan.Domain.Plans;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ImprovementPlan.Web.Data.Configurations;
+
+internal sealed class ActionConfiguration : IEntityTypeConfiguration<ImprovementAction>
+{
+    public void Configure(EntityTypeBuilder<ImprovementAction> builder)
+    {
+        builder.ToTable("Actions");
+        builder.Property(a => a.Reference).HasMaxLength(10);
+        builder.Property(a => a.LinkTo).HasMaxLength(100);
+        builder.Property(a => a.Timeframe).HasMaxLength(100);
+        builder.Property(a => a.SeniorResponsibleOfficer).HasMaxLength(300);
+        builder.Property(a => a.LeadOfficer).HasMaxLength(300);
+        builder.Property(a => a.LeadUserId).HasMaxLength(450);
+        builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(a => a.DeliveryRagOverride).HasConversion<string>().HasMaxLength(10);
+        builder.Property(a => a.DeliveryRagOverrideReason).HasMaxLength(2000);
+        builder.Property(a => a.ImpactRag).HasConversion<string>().HasMaxLength(10);
+        builder.Property(a => a.Version).IsConcurrencyToken();
+
+        builder.HasOne<Plan>().WithMany().HasForeignKey(a => a.PlanId);
+        builder.HasOne(a => a.Workstream).WithMany().HasForeignKey(a => a.WorkstreamId).OnDelete(DeleteBehavior.Restrict);
+
+        builder.HasMany(a => a.Priorities).WithMany().UsingEntity("ActionPriorities");
+        builder.HasMany(a => a.SourceReviews).WithMany().UsingEntity("ActionSourceReviews");
+        builder.Navigation(a => a.Priorities).HasField("_priorities");
+        builder.Navigation(a => a.SourceReviews).HasField("_sourceReviews");
+
+        // Pages address actions by plan and reference (/actions/QP21) and list them in plan order.
+        builder.HasIndex(a => new { a.PlanId, a.Reference }).IsUnique();
+        builder.HasIndex(a => new { a.PlanId, a.Sequence });
+        builder.HasIndex(a => a.LeadUserId);
+        builder.HasIndex(a => a.DueDate);
+    }
+}

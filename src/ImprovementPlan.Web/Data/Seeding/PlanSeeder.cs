@@ -1,0 +1,253 @@
+using ImprovementPlan.Domain.Actions;
+using ImprovementPlan.Domain.Measures;
+using ImprovementPlan.Domain.Meetings;
+using ImprovementPlan.Domain.Plans;
+using ImprovementPlan.Domain.Reports;
+using ImprovementPlan.Domain.Updates;
+using Microsoft.EntityFrameworkCore;
+
+namespace ImprovementPlan.Web.Data.Seeding;
+
+/// <summary>
+/// Loads the council's plan from the seed files (Data/Seed). Idempotent: it adds only what is
+/// missing, matched on the plan's own keys (codes, numbers, references), and never overwrites a
+/// record people may since have edited. Running it twice changes nothing.
+/// </summary>
+public sealed partial class PlanSeeder(ImprovementPlanDbContext db, ILogger<PlanSeeder> logger)
+{
+    /// <summary>How seeded progress updates are attributed: the council's report they come from.</summary>
+    public const string SeedAuthor = "Director of Children’s Services";
+
+    public const string SeedReviewer = "Children’s Services Scrutiny Committee report, 17 March 2021";
+
+    public async Task SeedAsync(CancellationToken cancellationToken = default)
+    {
+        var document = SeedDocuments.Read<PlanDocument>("plan.json");
+        var actions = SeedDocuments.Read<List<ActionSeed>>("actions.json");
+        var priorities = SeedDocuments.Read<List<PrioritySeed>>("priorities.json");
+        var measures = SeedDocuments.Read<List<MeasureSeed>>("measures.json");
+        var links = SeedDocuments.Read<Dictionary<string, int[]>>("action-priorities.json");
+        var report = SeedDocuments.Read<ScrutinyReportSeed>("scrutiny-report-2021-03-17.json");
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        var plan = await SeedPlanAsync(document.Plan, cancellationToken);
+        var reviews = await SeedSourceReviewsAsync(plan, document.SourceReviews, cancellationToken);
+        await SeedStagesAsync(plan, document.Stages, cancellationToken);
+        var workstreams = await SeedWorkstreamsAsync(plan, document.Workstreams, cancellationToken);
+        var priorityByNumber = await SeedPrioritiesAsync(plan, priorities, cancellationToken);
+        await SeedActionsAsync(plan, actions, workstreams, reviews, priorityByNumber, links, cancellationToken);
+        await SeedMeasuresAsync(plan, measures, priorityByNumber, cancellationToken);
+        await SeedScrutinyReportAsync(plan, report, cancellationToken);
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private async Task<Plan> SeedPlanAsync(PlanHeader header, CancellationToken ct)
+    {
+        var plan = await db.Plans.SingleOrDefaultAsync(p => p.Organisation == header.Organisation && p.Title == header.Title, ct);
+        if (plan is null)
+        {
+            plan = new Plan(header.Title, header.Organisation, header.PeriodStart, header.PeriodEnd, header.Summary);
+            db.Plans.Add(plan);
+            await db.SaveChangesAsync(ct);
+            LogSeeded(logger, plan.Title);
+        }
+
+        return plan;
+    }
+
+    private async Task<Dictionary<string, SourceReview>> SeedSourceReviewsAsync(Plan plan, IEnumerable<SourceReviewSeed> seeds, CancellationToken ct)
+    {
+        var existing = await db.SourceReviews.Where(s => s.PlanId == plan.Id).ToDictionaryAsync(s => s.Code, ct);
+        foreach (var seed in seeds.Where(s => !existing.ContainsKey(s.Code)))
+        {
+            var review = new SourceReview(plan.Id, seed.Code, seed.Title, seed.Date, seed.DateText);
+            db.SourceReviews.Add(review);
+            existing[seed.Code] = review;
+        }
+
+        await db.SaveChangesAsync(ct);
+        return existing;
+    }
+
+    private async Task SeedStagesAsync(Plan plan, IEnumerable<StageSeed> seeds, CancellationToken ct)
+    {
+        var existing = await db.Stages.Where(s => s.PlanId == plan.Id).Select(s => s.Number).ToListAsync(ct);
+        foreach (var seed in seeds.Where(s => !existing.Contains(s.Number)))
+        {
+            db.Stages.Add(new Stage(plan.Id, seed.Number, seed.Name, seed.TargetDate, seed.TargetDateText, seed.Description,
+                seed.Benefits, seed.Deliverables));
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task<Dictionary<string, Workstream>> SeedWorkstreamsAsync(Plan plan, IReadOnlyList<WorkstreamSeed> seeds, CancellationToken ct)
+    {
+        var existing = await db.Workstreams.Where(w => w.PlanId == plan.Id).ToDictionaryAsync(w => w.Code, ct);
+        for (var i = 0; i < seeds.Count; i++)
+        {
+            var seed = seeds[i];
+            if (!existing.ContainsKey(seed.Code))
+            {
+                var workstream = new Workstream(plan.Id, seed.Code, seed.Name, i + 1, seed.AccountableLead, seed.Description, seed.Outcomes);
+                db.Workstreams.Add(workstream);
+                existing[seed.Code] = workstream;
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+        return existing;
+    }
+
+    private async Task<Dictionary<int, Priority>> SeedPrioritiesAsync(Plan plan, IEnumerable<PrioritySeed> seeds, CancellationToken ct)
+    {
+        var existing = await db.Priorities.Where(p => p.PlanId == plan.Id).ToDictionaryAsync(p => p.Number, ct);
+        var added = new List<(Priority Priority, PrioritySeed Seed)>();
+        foreach (var seed in seeds.Where(s => !existing.ContainsKey(s.Number)))
+        {
+            var priority = new Priority(plan.Id, seed.Number, seed.Title, seed.Heading, seed.WhatNeedsToImprove, seed.WhatOfstedSaid,
+                seed.ClosingStatement);
+            db.Priorities.Add(priority);
+            existing[seed.Number] = priority;
+            added.Add((priority, seed));
+        }
+
+        await db.SaveChangesAsync(ct);
+
+        // The report's "progress so far" bullets arrive with their priority, approved: they were
+        // published to the committee. A priority already in the database keeps the updates it has.
+        var reviewedAt = new DateTime(2021, 3, 17, 0, 0, 0, DateTimeKind.Utc);
+        foreach (var (priority, seed) in added)
+        {
+            foreach (var bullet in seed.ProgressUpdates)
+            {
+                var writtenAt = bullet.Date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+                var update = ProgressUpdate.DraftOnPriority(priority.Id, null, SeedAuthor, bullet.Date, bullet.Text, writtenAt);
+                update.Submit(writtenAt);
+                update.Approve(null, SeedReviewer, reviewedAt, bullet.DateBasis);
+                db.ProgressUpdates.Add(update);
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+        return existing;
+    }
+
+    private async Task SeedActionsAsync(Plan plan, List<ActionSeed> seeds, IReadOnlyDictionary<string, Workstream> workstreams,
+        IReadOnlyDictionary<string, SourceReview> reviews, IReadOnlyDictionary<int, Priority> priorities,
+        IReadOnlyDictionary<string, int[]> links, CancellationToken ct)
+    {
+        var existing = await db.Actions.Where(a => a.PlanId == plan.Id).Select(a => a.Reference).ToHashSetAsync(ct);
+        for (var i = 0; i < seeds.Count; i++)
+        {
+            var seed = seeds[i];
+            if (existing.Contains(seed.Reference))
+            {
+                continue;
+            }
+
+            var workstream = workstreams.GetValueOrDefault(seed.Workstream)
+                ?? throw new InvalidOperationException($"Action {seed.Reference} names unknown workstream {seed.Workstream}.");
+            var action = new ImprovementAction(plan.Id, workstream.Id, seed.Reference, i + 1, new ActionColumns(
+                seed.Action, seed.LinkTo, seed.Timeframe, seed.DueDate, seed.Outcome, seed.HowWillWeKnow, seed.WhatSuccessLooksLike,
+                seed.SeniorResponsibleOfficer, seed.LeadOfficer, seed.TranscriptionNote));
+            foreach (var code in seed.SourceCodes)
+            {
+                action.LinkSourceReview(reviews.GetValueOrDefault(code)
+                    ?? throw new InvalidOperationException($"Action {seed.Reference} names unknown source review {code}."));
+            }
+
+            foreach (var number in links.GetValueOrDefault(seed.Reference, []))
+            {
+                action.LinkPriority(priorities.GetValueOrDefault(number)
+                    ?? throw new InvalidOperationException($"Action {seed.Reference} is mapped to unknown priority {number}."));
+            }
+
+            db.Actions.Add(action);
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task SeedMeasuresAsync(Plan plan, IEnumerable<MeasureSeed> seeds, IReadOnlyDictionary<int, Priority> priorities, CancellationToken ct)
+    {
+        var existing = await db.Measures.Where(m => m.PlanId == plan.Id).Select(m => m.Code).ToHashSetAsync(ct);
+        foreach (var seed in seeds.Where(s => !existing.Contains(s.Code)))
+        {
+            int? priorityId = seed.Priority is { } number
+                ? (priorities.GetValueOrDefault(number)
+                    ?? throw new InvalidOperationException($"Measure {seed.Code} names unknown priority {number}.")).Id
+                : null;
+            var measure = new Measure(plan.Id, priorityId, seed.Code, seed.Name, seed.Unit, seed.Polarity, seed.Frequency, seed.Owner,
+                seed.SourceText);
+            foreach (var target in seed.Targets)
+            {
+                measure.AddTarget(target.Date, target.Value, target.Label);
+            }
+
+            foreach (var actual in seed.Actuals)
+            {
+                measure.RecordActual(actual.PeriodStart, actual.PeriodEnd, actual.PeriodLabel, actual.Value, actual.Note);
+            }
+
+            foreach (var comparator in seed.Comparators)
+            {
+                measure.AddComparator(comparator.Name, comparator.Value, comparator.PeriodLabel);
+            }
+
+            db.Measures.Add(measure);
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task SeedScrutinyReportAsync(Plan plan, ScrutinyReportSeed seed, CancellationToken ct)
+    {
+        var meeting = await db.Meetings.SingleOrDefaultAsync(
+            m => m.PlanId == plan.Id && m.Kind == MeetingKind.ScrutinyCommittee && m.Date == seed.MeetingDate, ct);
+        if (meeting is null)
+        {
+            meeting = new Meeting(plan.Id, MeetingKind.ScrutinyCommittee, seed.Committee, seed.MeetingDate, chair: null);
+            meeting.RecordAgenda([$"Agenda item {seed.AgendaItem}: {seed.Title}"]);
+            db.Meetings.Add(meeting);
+            await db.SaveChangesAsync(ct);
+        }
+
+        var exists = await db.Reports.AnyAsync(
+            r => r.PlanId == plan.Id && r.Kind == ReportKind.ScrutinyReport && r.ReportDate == seed.MeetingDate, ct);
+        if (exists)
+        {
+            return;
+        }
+
+        var report = new Report(plan.Id, ReportKind.ScrutinyReport, seed.Title, seed.MeetingDate, meeting.Id);
+        report.Describe(seed.AgendaItem, seed.Author, new DateOnly(2020, 10, 1), seed.MeetingDate);
+        var order = 0;
+        void Section(string key, string heading, IEnumerable<string> paragraphs) =>
+            report.SetSection(key, heading, ++order, string.Join("\n\n", paragraphs));
+
+        Section(ReportSectionKeys.Purpose, "Purpose", seed.Purpose.Select(p => "• " + p));
+        Section(ReportSectionKeys.Recommendations, "Recommendations",
+            new[] { seed.RecommendationsIntro }.OfType<string>().Concat(seed.Recommendations.Select(r => "• " + r)));
+        Section(ReportSectionKeys.Background, "Background", seed.Background);
+        Section(ReportSectionKeys.Finance, "Finance", seed.Finance);
+        Section(ReportSectionKeys.Law, "Law", seed.Law);
+        Section(ReportSectionKeys.EqualityImpact, "Equality Impact", seed.EqualityImpact);
+        Section(ReportSectionKeys.HumanResources, "Human Resources/Organisational Development", seed.HumanResources);
+        Section(ReportSectionKeys.Commercial, "Commercial/Procurement", seed.Commercial);
+        Section(ReportSectionKeys.Health, "Health, Wellbeing and Safety", seed.HealthWellbeingSafety);
+        Section(ReportSectionKeys.Signatory, "Signatory", [seed.Signatory.Name, seed.Signatory.Role]);
+        Section(ReportSectionKeys.ContactOfficer, "Contact Officer",
+            new[] { seed.ContactOfficer.Name, Prefixed("Telephone: ", seed.ContactOfficer.Telephone), Prefixed("Email: ", seed.ContactOfficer.Email) }
+                .OfType<string>());
+        db.Reports.Add(report);
+        await db.SaveChangesAsync(ct);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded plan {PlanTitle}")]
+    private static partial void LogSeeded(ILogger logger, string planTitle);
+
+    private static string? Prefixed(string prefix, string? value) => value is null ? null : prefix + value;
+}

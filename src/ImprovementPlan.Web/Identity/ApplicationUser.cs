@@ -1,0 +1,13 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace ImprovementPlan.Web.Identity;
+
+/// <summary>A person who signs in. Deactivated users keep their history but cannot sign in.</summary>
+public class ApplicationUser : IdentityUser
+{
+    public string DisplayName { get; set; } = string.Empty;
+
+    public string? JobTitle { get; set; }
+
+    public bool IsActive { get; set; } = true;
+}

@@ -1,0 +1,65 @@
+using ImprovementPlan.Web.Auditing;
+using ImprovementPlan.Web.Data;
+using ImprovementPlan.Web.Data.Seeding;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace ImprovementPlan.Web.Infrastructure;
+
+public static class DataServiceCollectionExtensions
+{
+    public const string ConnectionStringName = "ImprovementPlan";
+
+    /// <summary>
+    /// Registers <see cref="ImprovementPlanDbContext"/> on the configured provider. With no
+    /// configuration it is SQLite in a file under the data folder.
+    /// </summary>
+    public static IServiceCollection AddImprovementPlanData(this IServiceCollection services, IConfiguration configuration,
+        IHostEnvironment environment)
+    {
+        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        var dataDirectory = Path.GetFullPath(storage.DataDirectory, environment.ContentRootPath);
+        storage.DataDirectory = dataDirectory;
+
+        services.AddSingleton(storage);
+        services.AddSingleton(database);
+        services.AddScoped<ICurrentActor, HttpContextActor>();
+        services.AddScoped<AuditingInterceptor>();
+
+        var connectionString = configuration.GetConnectionString(ConnectionStringName);
+        switch (database.Provider)
+        {
+            case DatabaseProviders.Sqlite:
+                Directory.CreateDirectory(dataDirectory);
+                connectionString ??= new SqliteConnectionStringBuilder
+                {
+                    DataSource = Path.Combine(dataDirectory, "improvement-plan.db"),
+                    ForeignKeys = true,
+                }.ToString();
+                services.AddDbContext<ImprovementPlanDbContext, SqliteImprovementPlanDbContext>((sp, options) => options
+                    .UseSqlite(connectionString)
+                    .AddInterceptors(sp.GetRequiredService<AuditingInterceptor>()));
+                break;
+            case DatabaseProviders.SqlServer:
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    throw new InvalidOperationException(
+                        $"Database:Provider is SqlServer but ConnectionStrings:{ConnectionStringName} is not set.");
+                }
+
+                services.AddDbContext<ImprovementPlanDbContext, SqlServerImprovementPlanDbContext>((sp, options) => options
+                    .UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure())
+                    .AddInterceptors(sp.GetRequiredService<AuditingInterceptor>()));
+                break;
+            default:
+                throw new InvalidOperationException(
+                    $"Database:Provider '{database.Provider}' is not known. Use '{DatabaseProviders.Sqlite}' or '{DatabaseProviders.SqlServer}'.");
+        }
+
+        services.AddScoped<PlanSeeder>();
+        services.AddScoped<DemoUserSeeder>();
+        services.AddScoped<DatabaseInitializer>();
+        return services;
+    }
+}

@@ -1,0 +1,31 @@
+namespace ImprovementPlan.Web.Infrastructure;
+
+/// <summary>Where the app keeps its files: the SQLite database and uploaded evidence.</summary>
+public sealed class StorageOptions
+{
+    public const string Section = "Storage";
+
+    /// <summary>The data folder; relative paths are taken from the app's content root. Default: "data".</summary>
+    public string DataDirectory { get; set; } = "data";
+}
+
+/// <summary>Which database the app uses and how it prepares it at start-up.</summary>
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    /// <summary>"Sqlite" (default) or "SqlServer".</summary>
+    public string Provider { get; set; } = DatabaseProviders.Sqlite;
+
+    /// <summary>Apply pending migrations at start-up (default true).</summary>
+    public bool MigrateOnStartup { get; set; } = true;
+
+    /// <summary>Load the council's plan from the seed files at start-up if it is missing (default true).</summary>
+    public bool SeedOnStartup { get; set; } = true;
+}
+
+public static class DatabaseProviders
+{
+    public const string Sqlite = "Sqlite";
+    public const string SqlServer = "SqlServer";
+}

@@ -1,0 +1,26 @@
+using ImprovementPlan.Web.Data.Seeding;
+using ImprovementPlan.Web.Infrastructure;
+using Serilog;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddSerilog((services, logger) => logger
+    .ReadFrom.Configuration(builder.Configuration)
+    .ReadFrom.Services(services)
+    .Enrich.FromLogContext());
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddImprovementPlanData(builder.Configuration, builder.Environment);
+builder.Services.AddImprovementPlanIdentity(builder.Configuration);
+builder.Services.AddImprovementPlanWeb(builder.Configuration);
+
+var app = builder.Build();
+
+await app.Services.InitialiseDatabaseAsync();
+
+app.UseImprovementPlanPipeline();
+
+await app.RunAsync();
+
+/// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;
