@@ -38,7 +38,7 @@ public static class DataServiceCollectionExtensions
                     ForeignKeys = true,
                 }.ToString();
                 services.AddDbContext<ImprovementPlanDbContext, SqliteImprovementPlanDbContext>((sp, options) => options
-                    .UseSqlite(connectionString)
+                    .UseSqlite(connectionString, sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
                     .AddInterceptors(sp.GetRequiredService<AuditingInterceptor>()));
                 break;
             case DatabaseProviders.SqlServer:
@@ -49,7 +49,7 @@ public static class DataServiceCollectionExtensions
                 }
 
                 services.AddDbContext<ImprovementPlanDbContext, SqlServerImprovementPlanDbContext>((sp, options) => options
-                    .UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure())
+                    .UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure().UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
                     .AddInterceptors(sp.GetRequiredService<AuditingInterceptor>()));
                 break;
             default:

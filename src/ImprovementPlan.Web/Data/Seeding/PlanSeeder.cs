@@ -223,7 +223,8 @@ public sealed partial class PlanSeeder(ImprovementPlanDbContext db, ILogger<Plan
         }
 
         var report = new Report(plan.Id, ReportKind.ScrutinyReport, seed.Title, seed.MeetingDate, meeting.Id);
-        report.Describe(seed.AgendaItem, seed.Author, new DateOnly(2020, 10, 1), seed.MeetingDate);
+        // The report covers progress since September 2020, the earliest dated bullet in it.
+        report.Describe(seed.AgendaItem, seed.Author, new DateOnly(2020, 9, 1), seed.MeetingDate);
         var order = 0;
         void Section(string key, string heading, IEnumerable<string> paragraphs) =>
             report.SetSection(key, heading, ++order, string.Join("\n\n", paragraphs));
