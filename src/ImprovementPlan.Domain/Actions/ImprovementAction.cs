@@ -90,6 +90,9 @@ public class ImprovementAction : Entity
     /// <summary>Impact rating confirmed by the Service Director: is there evidence it makes the promised difference?</summary>
     public Rag.Rag? ImpactRag { get; private set; }
 
+    /// <summary>The Service Director's reason for the impact rating.</summary>
+    public string? ImpactRagNote { get; private set; }
+
     /// <summary>How a judgement was made when the row was read from the council's document.</summary>
     public string? TranscriptionNote { get; private set; }
 
@@ -116,6 +119,9 @@ public class ImprovementAction : Entity
     }
 
     public void AssignLead(string? userId) => LeadUserId = userId;
+
+    /// <summary>Moves the due date; only through an approved <see cref="DueDateChange"/>.</summary>
+    internal void MoveDueDate(DateOnly newDate) => DueDate = newDate;
 }
 
 /// <summary>The text columns of a row of the council's action table.</summary>

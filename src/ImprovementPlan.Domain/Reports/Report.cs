@@ -116,7 +116,7 @@ public class PublishedReport
     }
 
     public PublishedReport(int reportId, int versionNumber, string title, string fileName, byte[] pdfBytes, string sha256,
-        DateTime publishedAtUtc, string? publishedByUserId, string publishedByName)
+        DateTime publishedAtUtc, string? publishedByUserId, string publishedByName, string? snapshotJson)
     {
         ArgumentNullException.ThrowIfNull(pdfBytes);
         ReportId = reportId;
@@ -128,6 +128,7 @@ public class PublishedReport
         PublishedAtUtc = publishedAtUtc;
         PublishedByUserId = publishedByUserId;
         PublishedByName = publishedByName;
+        SnapshotJson = snapshotJson;
     }
 
     public int Id { get; private set; }
@@ -151,4 +152,7 @@ public class PublishedReport
     public string? PublishedByUserId { get; private set; }
 
     public string PublishedByName { get; private set; }
+
+    /// <summary>The figures, ratings and dates the PDF was made from, so versions can be compared.</summary>
+    public string? SnapshotJson { get; private set; }
 }

@@ -32,6 +32,8 @@ public abstract class ImprovementPlanDbContext(DbContextOptions options)
 
     public DbSet<ImprovementAction> Actions => Set<ImprovementAction>();
 
+    public DbSet<DueDateChange> DueDateChanges => Set<DueDateChange>();
+
     public DbSet<ProgressUpdate> ProgressUpdates => Set<ProgressUpdate>();
 
     public DbSet<Evidence> Evidence => Set<Evidence>();

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using ImprovementPlan.Domain.Rag;
-using ImprovementPlan.Web.Features.Shared;
+using ImprovementPlan.Web.Authorization;
 using ImprovementPlan.Web.Health;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -21,10 +21,8 @@ public static class WebServiceCollectionExtensions
     {
         services.AddHttpContextAccessor();
         services.AddSingleton(configuration.GetSection("Rag").Get<RagSettings>() ?? new RagSettings());
-        services.AddScoped<ActionRatings>();
         services.AddScoped<Auditing.SecurityEvents>();
-        services.AddScoped<Features.Home.PlanOverviewQuery>();
-        services.AddScoped<Features.Export.ActionPlanCsv>();
+        services.AddFeatureServices();
 
         services
             .AddControllersWithViews(options =>
@@ -49,7 +47,9 @@ public static class WebServiceCollectionExtensions
 
         // Deny by default: every endpoint needs a signed-in user unless it says [AllowAnonymous].
         services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddImprovementPlanPolicies();
+        services.AddSingleton<IAuthorizationHandler, LeadsRecordHandler>();
 
         services.AddRateLimiter(options =>
         {

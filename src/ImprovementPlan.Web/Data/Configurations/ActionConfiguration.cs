@@ -20,6 +20,7 @@ internal sealed class ActionConfiguration : IEntityTypeConfiguration<Improvement
         builder.Property(a => a.DeliveryRagOverride).HasConversion<string>().HasMaxLength(10);
         builder.Property(a => a.DeliveryRagOverrideReason).HasMaxLength(2000);
         builder.Property(a => a.ImpactRag).HasConversion<string>().HasMaxLength(10);
+        builder.Property(a => a.ImpactRagNote).HasMaxLength(2000);
         builder.Property(a => a.Version).IsConcurrencyToken();
 
         builder.HasOne<Plan>().WithMany().HasForeignKey(a => a.PlanId);
@@ -35,5 +36,23 @@ internal sealed class ActionConfiguration : IEntityTypeConfiguration<Improvement
         builder.HasIndex(a => new { a.PlanId, a.Sequence });
         builder.HasIndex(a => a.LeadUserId);
         builder.HasIndex(a => a.DueDate);
+    }
+}
+
+internal sealed class DueDateChangeConfiguration : IEntityTypeConfiguration<DueDateChange>
+{
+    public void Configure(EntityTypeBuilder<DueDateChange> builder)
+    {
+        builder.Property(c => c.Reason).HasMaxLength(2000);
+        builder.Property(c => c.RequestedByUserId).HasMaxLength(450);
+        builder.Property(c => c.RequestedByName).HasMaxLength(200);
+        builder.Property(c => c.State).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.DecidedByUserId).HasMaxLength(450);
+        builder.Property(c => c.DecidedByName).HasMaxLength(200);
+        builder.Property(c => c.DecisionComment).HasMaxLength(2000);
+        builder.Property(c => c.Version).IsConcurrencyToken();
+        builder.HasOne<ImprovementAction>().WithMany().HasForeignKey(c => c.ActionId);
+        builder.HasIndex(c => new { c.ActionId, c.RequestedAtUtc });
+        builder.HasIndex(c => c.State);
     }
 }

@@ -58,6 +58,7 @@ internal sealed class PublishedReportConfiguration : IEntityTypeConfiguration<Pu
         builder.Property(p => p.Sha256).HasMaxLength(64);
         builder.Property(p => p.PublishedByUserId).HasMaxLength(450);
         builder.Property(p => p.PublishedByName).HasMaxLength(200);
+        builder.Property(p => p.SnapshotJson).HasMaxLength(1_000_000);
         builder.HasOne<Report>().WithMany().HasForeignKey(p => p.ReportId);
         builder.HasIndex(p => new { p.ReportId, p.VersionNumber }).IsUnique();
     }
