@@ -122,6 +122,104 @@ public class ImprovementAction : Entity
 
     /// <summary>Moves the due date; only through an approved <see cref="DueDateChange"/>.</summary>
     internal void MoveDueDate(DateOnly newDate) => DueDate = newDate;
+
+    /// <summary>Rewrites the plan's columns (not the due date, which moves only by an approved change).</summary>
+    public void Edit(int workstreamId, ActionColumns columns)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        ArgumentException.ThrowIfNullOrWhiteSpace(columns.ActionText);
+        WorkstreamId = workstreamId;
+        ActionText = columns.ActionText;
+        LinkTo = columns.LinkTo;
+        Timeframe = columns.Timeframe;
+        Outcome = columns.Outcome;
+        HowWillWeKnow = columns.HowWillWeKnow;
+        WhatSuccessLooksLike = columns.WhatSuccessLooksLike;
+        SeniorResponsibleOfficer = columns.SeniorResponsibleOfficer;
+        LeadOfficer = columns.LeadOfficer;
+    }
+
+    public void ReplacePriorities(IEnumerable<Priority> priorities)
+    {
+        ArgumentNullException.ThrowIfNull(priorities);
+        _priorities.Clear();
+        _priorities.AddRange(priorities.Distinct());
+    }
+
+    public void ReplaceSourceReviews(IEnumerable<SourceReview> reviews)
+    {
+        ArgumentNullException.ThrowIfNull(reviews);
+        _sourceReviews.Clear();
+        _sourceReviews.AddRange(reviews.Distinct());
+    }
+
+    /// <summary>
+    /// Applies the status an approved progress update proposed. An action can be marked complete
+    /// only by an approved update that carries evidence.
+    /// </summary>
+    public void RecordApprovedProgress(ActionStatus? proposedStatus, DateOnly asAt, bool updateHasEvidence)
+    {
+        if (proposedStatus is null || proposedStatus == Status)
+        {
+            return;
+        }
+
+        if (proposedStatus == ActionStatus.Complete && !updateHasEvidence)
+        {
+            throw new DomainRuleException("An action can be marked complete only by an update that carries evidence.");
+        }
+
+        if (proposedStatus == ActionStatus.NotYetReported)
+        {
+            throw new DomainRuleException("An update cannot set an action back to not yet reported.");
+        }
+
+        Status = proposedStatus.Value;
+        CompletedOn = Status == ActionStatus.Complete ? asAt : null;
+        if (Status != ActionStatus.Complete)
+        {
+            EmbeddedConfirmedOn = null;
+        }
+    }
+
+    /// <summary>The Service Director confirms the action is complete and embedded: it rates Blue.</summary>
+    public void ConfirmEmbedded(DateOnly on)
+    {
+        if (Status != ActionStatus.Complete)
+        {
+            throw new DomainRuleException("Only a complete action can be confirmed as complete and embedded.");
+        }
+
+        EmbeddedConfirmedOn = on;
+    }
+
+    public void WithdrawEmbeddedConfirmation() => EmbeddedConfirmedOn = null;
+
+    /// <summary>Sets (or, with null, clears) the Service Director's delivery rating, which replaces the computed one.</summary>
+    public void OverrideDeliveryRag(Rag.Rag? rag, string? reason)
+    {
+        if (rag is not null && string.IsNullOrWhiteSpace(reason))
+        {
+            throw new DomainRuleException("Give a reason for overriding the delivery rating.");
+        }
+
+        DeliveryRagOverride = rag;
+        DeliveryRagOverrideReason = rag is null ? null : reason;
+    }
+
+    /// <summary>Confirms the impact rating: is there evidence the action makes the difference it promised?</summary>
+    public void RateImpact(Rag.Rag? rag, string? note)
+    {
+        ImpactRag = rag;
+        ImpactRagNote = rag is null ? null : note;
+    }
+
+    /// <summary>Changes who leads the action: the plan's job title and, optionally, the signed-in user.</summary>
+    public void ChangeLead(string? leadOfficer, string? leadUserId)
+    {
+        LeadOfficer = leadOfficer;
+        LeadUserId = leadUserId;
+    }
 }
 
 /// <summary>The text columns of a row of the council's action table.</summary>

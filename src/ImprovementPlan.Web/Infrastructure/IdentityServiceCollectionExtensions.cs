@@ -48,6 +48,14 @@ public static class IdentityServiceCollectionExtensions
             options.LogoutPath = "/account/sign-out";
             options.AccessDeniedPath = "/error/403";
             options.ReturnUrlParameter = "returnUrl";
+
+            // A signed-in user who may not do something gets a 403 with the friendly page (re-executed
+            // by the status code pages middleware), not a redirect that hides the refusal.
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
         });
 
         // Keys in the database: cookies survive restarts and work across several instances.
