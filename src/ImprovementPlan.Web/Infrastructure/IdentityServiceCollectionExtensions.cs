@@ -1,5 +1,7 @@
 using ImprovementPlan.Web.Data;
 using ImprovementPlan.Web.Identity;
+using System.Globalization;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
@@ -7,6 +9,8 @@ namespace ImprovementPlan.Web.Infrastructure;
 
 public static class IdentityServiceCollectionExtensions
 {
+    private const string SignedInAtKey = "ipt.signed-in-at";
+
     /// <summary>
     /// ASP.NET Core Identity with roles and cookie sign-in. Passwords: at least 12 characters and no
     /// composition rules (NCSC and NIST guidance); lockout after 5 failures.
@@ -55,6 +59,31 @@ public static class IdentityServiceCollectionExtensions
             {
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
                 return Task.CompletedTask;
+            };
+
+            // An absolute lifetime on top of the sliding idle timeout: a session ends this long after
+            // sign-in however active it is. The sign-in time travels with the cookie's properties,
+            // which renewals and security-stamp refreshes carry over.
+            var absoluteLifetime = TimeSpan.FromHours(configuration.GetValue("Authentication:AbsoluteLifetimeHours", 10));
+            options.Events.OnSigningIn = context =>
+            {
+                var clock = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>();
+                context.Properties.Items.TryAdd(SignedInAtKey, clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
+                return Task.CompletedTask;
+            };
+            options.Events.OnValidatePrincipal = async context =>
+            {
+                var clock = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>();
+                if (!context.Properties.Items.TryGetValue(SignedInAtKey, out var value)
+                    || !DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var signedInAt)
+                    || clock.GetUtcNow() - signedInAt > absoluteLifetime)
+                {
+                    context.RejectPrincipal();
+                    await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                    return;
+                }
+
+                await SecurityStampValidator.ValidatePrincipalAsync(context);
             };
         });
 

@@ -20,7 +20,9 @@ public static class WebServiceCollectionExtensions
     public static IServiceCollection AddImprovementPlanWeb(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddHttpContextAccessor();
-        services.AddSingleton(configuration.GetSection("Rag").Get<RagSettings>() ?? new RagSettings());
+        // Thresholds are settings; a bad value stops the app at start-up rather than skewing ratings.
+        services.AddOptions<RagSettings>().Bind(configuration.GetSection(RagSettings.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<RagSettings>>().Value);
         services.AddScoped<Auditing.SecurityEvents>();
         services.AddFeatureServices();
 

@@ -29,18 +29,25 @@ public sealed partial class PlanSeeder(ImprovementPlanDbContext db, ILogger<Plan
         var links = SeedDocuments.Read<Dictionary<string, int[]>>("action-priorities.json");
         var report = SeedDocuments.Read<ScrutinyReportSeed>("scrutiny-report-2021-03-17.json");
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // SQL Server retries transient failures; a retrying strategy needs the whole transaction
+        // handed to it so it can run it again from the start.
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async ct =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
 
-        var plan = await SeedPlanAsync(document.Plan, cancellationToken);
-        var reviews = await SeedSourceReviewsAsync(plan, document.SourceReviews, cancellationToken);
-        await SeedStagesAsync(plan, document.Stages, cancellationToken);
-        var workstreams = await SeedWorkstreamsAsync(plan, document.Workstreams, cancellationToken);
-        var priorityByNumber = await SeedPrioritiesAsync(plan, priorities, cancellationToken);
-        await SeedActionsAsync(plan, actions, workstreams, reviews, priorityByNumber, links, cancellationToken);
-        await SeedMeasuresAsync(plan, measures, priorityByNumber, cancellationToken);
-        await SeedScrutinyReportAsync(plan, report, cancellationToken);
+            var plan = await SeedPlanAsync(document.Plan, ct);
+            var reviews = await SeedSourceReviewsAsync(plan, document.SourceReviews, ct);
+            await SeedStagesAsync(plan, document.Stages, ct);
+            var workstreams = await SeedWorkstreamsAsync(plan, document.Workstreams, ct);
+            var priorityByNumber = await SeedPrioritiesAsync(plan, priorities, ct);
+            await SeedActionsAsync(plan, actions, workstreams, reviews, priorityByNumber, links, ct);
+            await SeedMeasuresAsync(plan, measures, priorityByNumber, ct);
+            await SeedScrutinyReportAsync(plan, report, ct);
 
-        await transaction.CommitAsync(cancellationToken);
+            await transaction.CommitAsync(ct);
+        }, cancellationToken);
     }
 
     private async Task<Plan> SeedPlanAsync(PlanHeader header, CancellationToken ct)

@@ -898,7 +898,8 @@ namespace ImprovementPlan.Web.Data.Migrations.SqlServer
                 unique: true);
 
             // Audit entries are append-only, enforced by the database as well as by the app.
-            migrationBuilder.Sql("CREATE TRIGGER [TR_AuditEntries_AppendOnly] ON [AuditEntries] INSTEAD OF UPDATE, DELETE AS BEGIN THROW 51000, 'Audit entries are append-only.', 1; END");
+            // CREATE TRIGGER must start its own batch: EXEC keeps generated scripts valid.
+            migrationBuilder.Sql("EXEC(N'CREATE TRIGGER [TR_AuditEntries_AppendOnly] ON [AuditEntries] INSTEAD OF UPDATE, DELETE AS BEGIN THROW 51000, ''Audit entries are append-only.'', 1; END')");
         }
 
         /// <inheritdoc />
