@@ -1,6 +1,6 @@
+using System.Globalization;
 using ImprovementPlan.Web.Data;
 using ImprovementPlan.Web.Identity;
-using System.Globalization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
