@@ -3,11 +3,11 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace ImprovementPlan.Web.Features.Home;
 
-public sealed class HomeController(PlanOverviewQuery overview) : Controller
+public sealed class HomeController(DashboardQuery dashboard) : Controller
 {
     [HttpGet("/")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
-        View(await overview.RunAsync(cancellationToken));
+        View(await dashboard.RunAsync(User, cancellationToken));
 
     [HttpGet("/accessibility")]
     [AllowAnonymous]

@@ -1,0 +1,112 @@
+using System.Security.Claims;
+using ImprovementPlan.Domain.Actions;
+using ImprovementPlan.Domain.Rag;
+using ImprovementPlan.Web.Authorization;
+using ImprovementPlan.Web.Data;
+using ImprovementPlan.Web.Features.Shared;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+
+namespace ImprovementPlan.Web.Features.Actions;
+
+/// <summary>Everything the action page shows, and which controls the signed-in user may see.</summary>
+public sealed class ActionDetailQuery(
+    ImprovementPlanDbContext db,
+    ActionRatings ratings,
+    UpdateTimelineQuery timeline,
+    ActionHistoryQuery history,
+    IAuthorizationService authorization,
+    TimeProvider clock)
+{
+    private const int MaxReferenceLength = 10;
+
+    public async Task<ActionDetailPage?> RunAsync(string reference, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (string.IsNullOrWhiteSpace(reference) || reference.Length > MaxReferenceLength)
+        {
+            return null;
+        }
+
+        // References are matched whatever their case (/actions/qp21), which not every database
+        // collation does; a plan has tens of actions, so the match is made here.
+        var references = await db.Actions.AsNoTracking().OrderBy(a => a.PlanId).Select(a => new { a.Id, a.Reference }).ToListAsync(cancellationToken);
+        var id = references.FirstOrDefault(a => string.Equals(a.Reference, reference.Trim(), StringComparison.OrdinalIgnoreCase))?.Id;
+        var action = id is null
+            ? null
+            : await db.Actions.AsNoTracking()
+                .Include(a => a.Workstream)
+                .Include(a => a.Priorities)
+                .Include(a => a.SourceReviews)
+                .AsSplitQuery()
+                .FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (action is null)
+        {
+            return null;
+        }
+
+        var rating = (await ratings.ForPlanAsync(action.PlanId, cancellationToken))[action.Id];
+        var leadName = action.LeadUserId is null
+            ? null
+            : await db.Users.AsNoTracking().Where(u => u.Id == action.LeadUserId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken);
+        var changes = await db.DueDateChanges.AsNoTracking()
+            .Where(c => c.ActionId == action.Id)
+            .OrderByDescending(c => c.RequestedAtUtc).ThenByDescending(c => c.Id)
+            .ToListAsync(cancellationToken);
+
+        var leads = (await authorization.AuthorizeAsync(user, action, Policies.LeadsRecord)).Succeeded;
+        var editsPlan = (await authorization.AuthorizeAsync(user, Policies.EditPlan)).Succeeded;
+
+        return new ActionDetailPage
+        {
+            Action = action,
+            Today = Infrastructure.Clock.Today(clock),
+            Rating = rating,
+            SlippageDays = DueDateSlippage.Days(action.OriginalDueDate, action.DueDate),
+            LeadUserName = leadName,
+            Priorities = [.. action.Priorities.OrderBy(p => p.Number)],
+            SourceReviews = [.. action.SourceReviews.OrderBy(s => s.Date ?? DateOnly.MaxValue).ThenBy(s => s.Code, StringComparer.Ordinal)],
+            Updates = await timeline.ForActionAsync(action.Id, user, cancellationToken),
+            DueDateChanges = changes,
+            History = await history.RunAsync(action.Reference, cancellationToken),
+            CanAddUpdate = leads,
+            CanEdit = editsPlan,
+            CanRequestDueDate = leads || editsPlan,
+        };
+    }
+}
+
+/// <summary>The action page.</summary>
+public sealed class ActionDetailPage
+{
+    public required ImprovementAction Action { get; init; }
+
+    public required DateOnly Today { get; init; }
+
+    public required ActionRating Rating { get; init; }
+
+    public required int SlippageDays { get; init; }
+
+    /// <summary>The display name of the user who leads the action in the tracker, if one is assigned.</summary>
+    public required string? LeadUserName { get; init; }
+
+    public required IReadOnlyList<Domain.Plans.Priority> Priorities { get; init; }
+
+    public required IReadOnlyList<Domain.Plans.SourceReview> SourceReviews { get; init; }
+
+    public required IReadOnlyList<TimelineUpdate> Updates { get; init; }
+
+    public required IReadOnlyList<DueDateChange> DueDateChanges { get; init; }
+
+    public required IReadOnlyList<HistoryEntry> History { get; init; }
+
+    /// <summary>The user leads the action (or is the Service Director): "Add an update".</summary>
+    public required bool CanAddUpdate { get; init; }
+
+    /// <summary>The user may edit the plan: "Edit action" and "Change ratings".</summary>
+    public required bool CanEdit { get; init; }
+
+    public required bool CanRequestDueDate { get; init; }
+
+    public bool HasControls => CanAddUpdate || CanEdit || CanRequestDueDate;
+}

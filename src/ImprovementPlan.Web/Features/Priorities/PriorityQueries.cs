@@ -1,0 +1,135 @@
+using System.Security.Claims;
+using ImprovementPlan.Domain.Measures;
+using ImprovementPlan.Domain.Plans;
+using ImprovementPlan.Domain.Rag;
+using ImprovementPlan.Web.Authorization;
+using ImprovementPlan.Web.Data;
+using ImprovementPlan.Web.Features.Shared;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+
+namespace ImprovementPlan.Web.Features.Priorities;
+
+/// <summary>A priority in the list: its lead, its actions and their delivery ratings.</summary>
+public sealed record PriorityListRow(int Number, string Title, string? LeadName, int ActionCount, RagTotals Totals);
+
+public sealed record PriorityListPage(DateOnly Today, IReadOnlyList<PriorityListRow> Rows);
+
+/// <summary>A measure linked to a priority, with its latest figure, the target that applies and its rating.</summary>
+public sealed record PriorityMeasure(
+    string Code,
+    string Name,
+    MeasureUnit Unit,
+    MeasureActual? Latest,
+    MeasureTarget? Target,
+    bool TargetIsUpcoming,
+    MeasureRating Rating);
+
+/// <summary>The priority page.</summary>
+public sealed record PriorityDetailPage(
+    Priority Priority,
+    DateOnly Today,
+    string? LeadName,
+    IReadOnlyList<ActionSummary> Actions,
+    RagTotals Totals,
+    IReadOnlyList<PriorityMeasure> Measures,
+    IReadOnlyList<TimelineUpdate> Updates,
+    bool CanAddUpdate);
+
+/// <summary>The nine priority areas and each one's page.</summary>
+public sealed class PriorityQueries(
+    ImprovementPlanDbContext db,
+    PlanActionsQuery planActions,
+    UpdateTimelineQuery timeline,
+    IAuthorizationService authorization,
+    RagSettings settings)
+{
+    public async Task<PriorityListPage?> ListAsync(CancellationToken cancellationToken = default)
+    {
+        var plan = await planActions.RunAsync(cancellationToken);
+        if (plan is null)
+        {
+            return null;
+        }
+
+        var priorities = await db.Priorities.AsNoTracking().Where(p => p.PlanId == plan.PlanId).OrderBy(p => p.Number)
+            .Select(p => new { p.Number, p.Title, p.LeadUserId }).ToListAsync(cancellationToken);
+        var names = await LeadNamesAsync(priorities.Select(p => p.LeadUserId), cancellationToken);
+
+        return new PriorityListPage(plan.Today, [.. priorities.Select(p =>
+        {
+            var actions = plan.Actions.Where(a => a.PriorityNumbers.Contains(p.Number)).ToList();
+            return new PriorityListRow(p.Number, p.Title, p.LeadUserId is null ? null : names.GetValueOrDefault(p.LeadUserId),
+                actions.Count, RagTotals.Of(actions.Select(a => a.Delivery.Rag)));
+        })]);
+    }
+
+    public async Task<PriorityDetailPage?> DetailAsync(int number, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var plan = await planActions.RunAsync(cancellationToken);
+        if (plan is null)
+        {
+            return null;
+        }
+
+        var priority = await db.Priorities.AsNoTracking().FirstOrDefaultAsync(p => p.PlanId == plan.PlanId && p.Number == number, cancellationToken);
+        if (priority is null)
+        {
+            return null;
+        }
+
+        var names = await LeadNamesAsync([priority.LeadUserId], cancellationToken);
+        var actions = plan.Actions.Where(a => a.PriorityNumbers.Contains(number)).ToList();
+        var measures = await db.Measures.AsNoTracking()
+            .Where(m => m.PriorityId == priority.Id)
+            .Include(m => m.Targets)
+            .Include(m => m.Actuals)
+            .AsSplitQuery()
+            .OrderBy(m => m.Id)
+            .ToListAsync(cancellationToken);
+
+        return new PriorityDetailPage(
+            priority,
+            plan.Today,
+            priority.LeadUserId is null ? null : names.GetValueOrDefault(priority.LeadUserId),
+            actions,
+            RagTotals.Of(actions.Select(a => a.Delivery.Rag)),
+            [.. measures.Select(m => Rate(m, plan.Today))],
+            await timeline.ForPriorityAsync(priority.Id, user, cancellationToken),
+            (await authorization.AuthorizeAsync(user, priority, Policies.LeadsRecord)).Succeeded);
+    }
+
+    private PriorityMeasure Rate(Measure measure, DateOnly today)
+    {
+        var targets = measure.Targets.Select(t => new TargetPoint(t.Date, t.Value)).ToList();
+        var actuals = measure.Actuals.Select(a => new ActualPoint(a.PeriodStart, a.PeriodEnd, a.Value)).ToList();
+        var rating = MeasureRag.RateLatest(measure.Polarity, targets, actuals, settings.MeasureTolerance);
+        var latest = rating.Actual is { } point
+            ? measure.Actuals.Where(a => a.PeriodStart == point.PeriodStart && a.PeriodEnd == point.PeriodEnd && a.Value == point.Value)
+                .OrderByDescending(a => a.Id).FirstOrDefault()
+            : null;
+        var target = rating.Target is { } applied
+            ? measure.Targets.FirstOrDefault(t => t.Date == applied.Date && t.Value == applied.Value)
+            : null;
+
+        // With no figure to compare yet, the next point on the trajectory says what the measure is aiming for.
+        var upcoming = false;
+        if (latest is null && target is null)
+        {
+            target = measure.Targets.Where(t => t.Date >= today).OrderBy(t => t.Date).FirstOrDefault()
+                ?? measure.Targets.OrderByDescending(t => t.Date).FirstOrDefault();
+            upcoming = target is not null;
+        }
+
+        return new PriorityMeasure(measure.Code, measure.Name, measure.Unit, latest, target, upcoming, rating);
+    }
+
+    private async Task<Dictionary<string, string>> LeadNamesAsync(IEnumerable<string?> userIds, CancellationToken cancellationToken)
+    {
+        var ids = userIds.OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        return ids.Count == 0
+            ? []
+            : await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+    }
+}
