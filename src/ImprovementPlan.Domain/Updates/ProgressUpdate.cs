@@ -93,11 +93,66 @@ public class ProgressUpdate : Entity
 
     public IReadOnlyCollection<Evidence> Evidence => _evidence;
 
+    /// <summary>Its author may still change it: a draft, or an update the Service Director returned.</summary>
+    public bool IsEditable => State is UpdateState.Draft or UpdateState.Returned;
+
+    public bool HasEvidence => _evidence.Count > 0;
+
+    public bool IsOnAction => ActionId is not null;
+
+    /// <summary>Rewrites the author's text and proposals while the update is a draft or returned.</summary>
+    public void Revise(UpdateContent content, DateOnly asAt)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentException.ThrowIfNullOrWhiteSpace(content.Narrative);
+        EnsureEditable("changed");
+        if (content.ProposedStatus is not null && !IsOnAction)
+        {
+            throw new DomainRuleException("Only an update on an action can propose a status.");
+        }
+
+        if (content.ProposedStatus == ActionStatus.NotYetReported)
+        {
+            throw new DomainRuleException("An update cannot set an action back to not yet reported.");
+        }
+
+        Narrative = content.Narrative;
+        NextSteps = content.NextSteps;
+        ImpactEvidence = content.ImpactEvidence;
+        ProposedDeliveryRag = content.ProposedDeliveryRag;
+        ProposedImpactRag = content.ProposedImpactRag;
+        ProposedStatus = content.ProposedStatus;
+        AsAt = asAt;
+    }
+
+    /// <summary>Attaches a file or link while the update is a draft or returned.</summary>
+    public void AttachEvidence(Evidence evidence)
+    {
+        ArgumentNullException.ThrowIfNull(evidence);
+        EnsureEditable("given more evidence");
+        if (evidence.ProgressUpdateId != 0 && evidence.ProgressUpdateId != Id)
+        {
+            throw new ArgumentException("This evidence belongs to another update.", nameof(evidence));
+        }
+
+        _evidence.Add(evidence);
+    }
+
+    /// <summary>Removes an item of evidence while the update is a draft or returned; returns what was removed.</summary>
+    public Evidence RemoveEvidence(int evidenceId)
+    {
+        EnsureEditable("have its evidence removed");
+        var evidence = _evidence.SingleOrDefault(e => e.Id == evidenceId)
+            ?? throw new DomainRuleException("That evidence is not attached to this update.");
+        _evidence.Remove(evidence);
+        return evidence;
+    }
+
     public void Submit(DateTime nowUtc)
     {
-        if (State is not (UpdateState.Draft or UpdateState.Returned))
+        if (!IsEditable)
         {
-            throw new InvalidOperationException($"An update that is {State} cannot be submitted.");
+            throw new DomainRuleException($"This update has already been {Describe(State)}.");
         }
 
         State = UpdateState.Submitted;
@@ -106,30 +161,63 @@ public class ProgressUpdate : Entity
 
     public void Approve(string? reviewerUserId, string reviewerName, DateTime nowUtc, string? comment = null)
     {
-        if (State != UpdateState.Submitted)
-        {
-            throw new InvalidOperationException($"An update that is {State} cannot be approved.");
-        }
-
+        EnsureSubmitted("approved");
         State = UpdateState.Approved;
         ReviewerUserId = reviewerUserId;
         ReviewerName = reviewerName;
         ReviewedAtUtc = nowUtc;
-        ReviewComment = comment;
+        ReviewComment = string.IsNullOrWhiteSpace(comment) ? null : comment;
     }
 
+    /// <summary>Sends the update back to its author with a comment saying what needs to change.</summary>
     public void Return(string? reviewerUserId, string reviewerName, DateTime nowUtc, string comment)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(comment);
-        if (State != UpdateState.Submitted)
+        if (string.IsNullOrWhiteSpace(comment))
         {
-            throw new InvalidOperationException($"An update that is {State} cannot be returned.");
+            throw new DomainRuleException("Enter a comment saying what needs to change");
         }
 
+        EnsureSubmitted("returned");
         State = UpdateState.Returned;
         ReviewerUserId = reviewerUserId;
         ReviewerName = reviewerName;
         ReviewedAtUtc = nowUtc;
         ReviewComment = comment;
     }
+
+    private void EnsureEditable(string what)
+    {
+        if (!IsEditable)
+        {
+            throw new DomainRuleException($"This update cannot be {what}: it has been {Describe(State)}.");
+        }
+    }
+
+    private void EnsureSubmitted(string what)
+    {
+        if (State != UpdateState.Submitted)
+        {
+            throw new DomainRuleException(State == UpdateState.Draft
+                ? $"This update cannot be {what}: it is a draft that has not been submitted."
+                : $"This update cannot be {what}: it has been {Describe(State)}.");
+        }
+    }
+
+    private static string Describe(UpdateState state) => state switch
+    {
+        UpdateState.Draft => "saved as a draft",
+        UpdateState.Submitted => "submitted to the Service Director",
+        UpdateState.Approved => "approved",
+        UpdateState.Returned => "returned to its author",
+        _ => state.ToString(),
+    };
 }
+
+/// <summary>What the author writes in a progress update, with what they propose.</summary>
+public sealed record UpdateContent(
+    string Narrative,
+    string? NextSteps,
+    string? ImpactEvidence,
+    Rag.Rag? ProposedDeliveryRag,
+    Rag.Rag? ProposedImpactRag,
+    ActionStatus? ProposedStatus);

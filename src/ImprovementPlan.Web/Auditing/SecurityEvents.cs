@@ -10,6 +10,7 @@ public sealed partial class SecurityEvents(ImprovementPlanDbContext db, TimeProv
     public const string SignInFailed = "SignInFailed";
     public const string LockedOut = "LockedOut";
     public const string SignedOut = "SignedOut";
+    public const string UploadRejected = "UploadRejected";
 
     public async Task RecordAsync(string eventName, string? userId, string? userName, CancellationToken cancellationToken = default)
     {

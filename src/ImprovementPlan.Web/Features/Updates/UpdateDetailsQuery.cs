@@ -1,0 +1,71 @@
+using System.Security.Claims;
+using ImprovementPlan.Domain.Actions;
+using ImprovementPlan.Domain.Updates;
+using ImprovementPlan.Web.Authorization;
+using ImprovementPlan.Web.Data;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+
+namespace ImprovementPlan.Web.Features.Updates;
+
+/// <summary>Builds what the update pages show, with the controls the signed-in user may use.</summary>
+public sealed class UpdateDetailsQuery(UpdateAccessService access, IAuthorizationService authorization)
+{
+    public async Task<UpdateDetails> RunAsync(ClaimsPrincipal user, ProgressUpdate update, UpdateRecord record)
+    {
+        var canChange = await access.CanChangeAsync(user, update, record);
+        var canDecide = (await authorization.AuthorizeAsync(user, Policies.DecideUpdates)).Succeeded;
+        return UpdateDetails.From(update, record, canChange, canDecide);
+    }
+}
+
+/// <summary>One of my unfinished updates: a draft, one returned to me, or one waiting for approval.</summary>
+public sealed record MyUpdate(int Id, string RecordLabel, UpdateState State, DateOnly AsAt, DateTime? SubmittedAtUtc, DateTime? ReviewedAtUtc,
+    string? ReviewComment);
+
+/// <summary>The signed-in author's drafts, returned and submitted updates.</summary>
+public sealed class MyUpdatesQuery(ImprovementPlanDbContext db)
+{
+    public async Task<IReadOnlyList<MyUpdate>> RunAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        var updates = await db.ProgressUpdates.AsNoTracking()
+            .Where(u => u.AuthorUserId == userId && u.State != UpdateState.Approved)
+            .Select(u => new { u.Id, u.ActionId, u.PriorityId, u.State, u.AsAt, u.CreatedAtUtc, u.SubmittedAtUtc, u.ReviewedAtUtc, u.ReviewComment })
+            .ToListAsync(cancellationToken);
+        var labels = await RecordLabelsAsync(db, updates.Select(u => u.ActionId), updates.Select(u => u.PriorityId), cancellationToken);
+        return updates
+            .OrderBy(u => u.State switch { UpdateState.Returned => 0, UpdateState.Draft => 1, _ => 2 })
+            .ThenByDescending(u => u.CreatedAtUtc)
+            .Select(u => new MyUpdate(u.Id, labels.Label(u.ActionId, u.PriorityId), u.State, u.AsAt, u.SubmittedAtUtc, u.ReviewedAtUtc,
+                u.State == UpdateState.Returned ? u.ReviewComment : null))
+            .ToList();
+    }
+
+    /// <summary>"Action QP21" or "Priority 2: …" for the records of a list of updates, in two queries.</summary>
+    public static async Task<RecordLabels> RecordLabelsAsync(ImprovementPlanDbContext db, IEnumerable<int?> actionIds, IEnumerable<int?> priorityIds,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var actionIdList = actionIds.OfType<int>().Distinct().ToList();
+        var priorityIdList = priorityIds.OfType<int>().Distinct().ToList();
+        var actions = await db.Actions.AsNoTracking().Where(a => actionIdList.Contains(a.Id))
+            .ToDictionaryAsync(a => a.Id, a => new UpdateRecord(a, null).Label, cancellationToken);
+        var priorities = await db.Priorities.AsNoTracking().Where(p => priorityIdList.Contains(p.Id))
+            .ToDictionaryAsync(p => p.Id, p => new UpdateRecord(null, p).Label, cancellationToken);
+        return new RecordLabels(actions, priorities);
+    }
+}
+
+public sealed record RecordLabels(IReadOnlyDictionary<int, string> Actions, IReadOnlyDictionary<int, string> Priorities)
+{
+    public string Label(int? actionId, int? priorityId) =>
+        actionId is { } a ? Actions.GetValueOrDefault(a, "Action") : Priorities.GetValueOrDefault(priorityId ?? 0, "Priority");
+}
+
+/// <summary>How a proposed status reads: "No change" when the update proposes none.</summary>
+public static class UpdateText
+{
+    public static string Status(ActionStatus? status) => status is { } s ? Shared.RagDisplay.Status(s) : "No change";
+}
