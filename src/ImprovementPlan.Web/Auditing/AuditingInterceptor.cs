@@ -80,6 +80,7 @@ public sealed class AuditingInterceptor(ICurrentActor actor, TimeProvider clock)
         Workstream w => ("Workstream", w.Code),
         ApplicationUser u => ("User", u.Email),
         PublishedReport r => ("PublishedReport", $"{r.ReportId}/v{r.VersionNumber}"),
+        Microsoft.AspNetCore.Identity.IdentityUserRole<string> ur => ("UserRole", $"{ur.UserId}/{ur.RoleId}"),
         Entity e => (entry.Metadata.ClrType.Name, e.Id == 0 ? null : e.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         _ => (entry.Metadata.DisplayName(), null),
     };

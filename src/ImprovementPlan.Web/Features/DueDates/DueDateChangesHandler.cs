@@ -1,0 +1,177 @@
+using System.Security.Claims;
+using ImprovementPlan.Domain.Actions;
+using ImprovementPlan.Web.Data;
+using ImprovementPlan.Web.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.EntityFrameworkCore;
+
+namespace ImprovementPlan.Web.Features.DueDates;
+
+/// <summary>The outcome of a decision on a due-date change.</summary>
+public enum DecisionResult
+{
+    NotFound,
+    Invalid,
+    AlreadyDecided,
+    Done,
+}
+
+/// <summary>
+/// Requests to move an action's due date and the Service Director's decisions on them. The action's
+/// original due date never changes, so the slippage stays visible.
+/// </summary>
+public sealed class DueDateChangesHandler(ImprovementPlanDbContext db, UserManager<ApplicationUser> users, TimeProvider clock)
+{
+    /// <summary>The action by reference (tracked, so the caller can authorise against it), or null.</summary>
+    public async Task<ImprovementAction?> FindActionAsync(string reference, CancellationToken ct)
+    {
+        var planId = await db.Plans.AsNoTracking().OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(ct);
+        var wanted = reference.ToUpperInvariant();
+        return await db.Actions.SingleOrDefaultAsync(a => a.PlanId == planId && a.Reference == wanted, ct);
+    }
+
+    public async Task<DueDateFacts> FactsAsync(ImprovementAction action, bool appliesAtOnce, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        var history = await Rows(db.DueDateChanges.Where(c => c.ActionId == action.Id)).ToListAsync(ct);
+        return new DueDateFacts(action.Reference, action.ActionText, action.OriginalDueDate, action.DueDate,
+            [.. history.OrderByDescending(r => r.RequestedAtUtc)], appliesAtOnce);
+    }
+
+    /// <summary>
+    /// Records a request to move the date. When the requester is the Service Director, who would
+    /// decide it anyway, it is approved by them at once and the date moves in the same save.
+    /// </summary>
+    public async Task<DueDateChange?> RequestAsync(ImprovementAction action, DueDateRequestForm form, ClaimsPrincipal requester,
+        ModelStateDictionary modelState, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        ArgumentNullException.ThrowIfNull(form);
+        ArgumentNullException.ThrowIfNull(requester);
+        ArgumentNullException.ThrowIfNull(modelState);
+        var (newDate, dateError) = form.NewDueDate.Parse("the new due date");
+        if (dateError is not null)
+        {
+            modelState.AddModelError(nameof(DueDateRequestForm.NewDueDate), dateError);
+        }
+        else if (newDate == action.DueDate)
+        {
+            modelState.AddModelError(nameof(DueDateRequestForm.NewDueDate),
+                $"The new due date must be different from the current due date, {newDate:d MMMM yyyy}");
+        }
+
+        if (string.IsNullOrWhiteSpace(form.Reason))
+        {
+            modelState.AddModelError(nameof(DueDateRequestForm.Reason), "Enter a reason for moving the date");
+        }
+        else if (form.Reason.Length > DueDateRequestForm.ReasonLimit)
+        {
+            modelState.AddModelError(nameof(DueDateRequestForm.Reason), "The reason must be 2,000 characters or fewer");
+        }
+
+        if (await db.DueDateChanges.AnyAsync(c => c.ActionId == action.Id && c.State == DueDateChangeState.Pending, ct))
+        {
+            modelState.AddModelError(nameof(DueDateRequestForm.NewDueDate),
+                "A request to move this date is already waiting for the Service Director’s decision");
+        }
+
+        if (!modelState.IsValid)
+        {
+            return null;
+        }
+
+        var (userId, name) = await WhoAsync(requester);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var change = new DueDateChange(action.Id, action.DueDate, newDate!.Value, form.Reason!.Trim(), userId, name, now);
+        if (requester.IsInRole(Roles.ServiceDirector))
+        {
+            change.Approve(action, userId, name, now, "Requested by the Service Director, who decides due-date changes");
+        }
+
+        db.DueDateChanges.Add(change);
+        await db.SaveChangesAsync(ct);
+        return change;
+    }
+
+    public async Task<PendingChangesPage> PendingAsync(CancellationToken ct)
+    {
+        var pending = await Rows(db.DueDateChanges.Where(c => c.State == DueDateChangeState.Pending)).ToListAsync(ct);
+        var decided = await Rows(db.DueDateChanges.Where(c => c.State != DueDateChangeState.Pending)).ToListAsync(ct);
+        return new PendingChangesPage(
+            [.. pending.OrderBy(r => r.RequestedAtUtc)],
+            [.. decided.OrderByDescending(r => r.RequestedAtUtc).Take(20)]);
+    }
+
+    /// <summary>Approves (moving the action's due date) or rejects a pending request, in one save.</summary>
+    public async Task<(DecisionResult Result, string? Reference, DateOnly? ToDate)> DecideAsync(int id, bool approve, string? comment,
+        ClaimsPrincipal decider, ModelStateDictionary modelState, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(modelState);
+        var change = await db.DueDateChanges.SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (change is null)
+        {
+            return (DecisionResult.NotFound, null, null);
+        }
+
+        var action = await db.Actions.SingleAsync(a => a.Id == change.ActionId, ct);
+        if (change.State != DueDateChangeState.Pending)
+        {
+            return (DecisionResult.AlreadyDecided, action.Reference, change.ToDate);
+        }
+
+        comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
+        if (!approve && comment is null)
+        {
+            modelState.AddModelError(CommentKey(id), "Enter a comment explaining why you are rejecting the request");
+        }
+        else if (comment?.Length > DueDateRequestForm.ReasonLimit)
+        {
+            modelState.AddModelError(CommentKey(id), "The comment must be 2,000 characters or fewer");
+        }
+
+        if (!modelState.IsValid)
+        {
+            return (DecisionResult.Invalid, action.Reference, change.ToDate);
+        }
+
+        var (userId, name) = await WhoAsync(decider!);
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (approve)
+        {
+            change.Approve(action, userId, name, now, comment);
+        }
+        else
+        {
+            change.Reject(userId, name, now, comment!);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Decided by someone else a moment ago.
+            db.ChangeTracker.Clear();
+            return (DecisionResult.AlreadyDecided, action.Reference, change.ToDate);
+        }
+
+        return (DecisionResult.Done, action.Reference, change.ToDate);
+    }
+
+    /// <summary>The form field that carries the comment on request <paramref name="id"/> (each request on the list has its own).</summary>
+    public static string CommentKey(int id) => $"Comment-{id}";
+
+    private async Task<(string? UserId, string Name)> WhoAsync(ClaimsPrincipal principal)
+    {
+        var user = await users.GetUserAsync(principal);
+        return (user?.Id, user?.DisplayName is { Length: > 0 } display ? display : principal.Identity?.Name ?? "Unknown user");
+    }
+
+    private IQueryable<DueDateChangeRow> Rows(IQueryable<DueDateChange> changes) =>
+        from c in changes
+        join a in db.Actions on c.ActionId equals a.Id
+        select new DueDateChangeRow(c.Id, a.Reference, a.OriginalDueDate, c.FromDate, c.ToDate, c.Reason, c.RequestedByName,
+            c.RequestedAtUtc, c.State, c.DecidedByName, c.DecisionComment);
+}
