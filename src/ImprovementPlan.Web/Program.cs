@@ -1,5 +1,6 @@
 using ImprovementPlan.Web.Data.Seeding;
 using ImprovementPlan.Web.Infrastructure;
+using ImprovementPlan.Web.Reports;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -13,6 +14,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddImprovementPlanData(builder.Configuration, builder.Environment);
 builder.Services.AddImprovementPlanIdentity(builder.Configuration);
 builder.Services.AddImprovementPlanWeb(builder.Configuration);
+builder.Services.AddReports(builder.Configuration);
 
 var app = builder.Build();
 

@@ -58,6 +58,14 @@ public class Report : Entity
         PeriodEnd = periodEnd;
     }
 
+    /// <summary>Rewrites the body of an existing section; the heading stays as the template sets it.</summary>
+    public void WriteSection(string key, string body)
+    {
+        var section = _sections.Find(s => s.Key == key)
+            ?? throw new DomainRuleException($"This report has no section called {key}.");
+        section.Rewrite(section.Heading, body);
+    }
+
     public void SetSection(string key, string heading, int order, string body)
     {
         var section = _sections.Find(s => s.Key == key);

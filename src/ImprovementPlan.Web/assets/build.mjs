@@ -12,7 +12,7 @@ const out = join(root, 'wwwroot');
 mkdirSync(join(out, 'css'), { recursive: true });
 mkdirSync(join(out, 'js'), { recursive: true });
 
-for (const [entry, target] of [['app.scss', 'app.css'], ['print.scss', 'print.css']]) {
+for (const [entry, target] of [['app.scss', 'app.css'], ['print.scss', 'print.css'], ['report-preview.scss', 'reports.css']]) {
   const result = compile(join(root, 'assets', 'scss', entry), {
     loadPaths: [join(root, 'node_modules')],
     style: 'compressed',

@@ -1,0 +1,234 @@
+using ImprovementPlan.Domain.Actions;
+using ImprovementPlan.Domain.Measures;
+using ImprovementPlan.Domain.Rag;
+using ImprovementPlan.Domain.Reports;
+
+namespace ImprovementPlan.Web.Features.Reports;
+
+/// <summary>
+/// Everything one report shows, built from the data as it is now. The same object feeds the
+/// HTML preview and the PDF (one Razor template per kind), and its <see cref="Facts"/> are the
+/// snapshot stored when the report is published.
+/// </summary>
+public sealed record ReportDocument(
+    ReportSummary Report,
+    IReadOnlyList<SectionView> Sections,
+    IReadOnlyList<SnapshotFact> Facts)
+{
+    public ScrutinyContent? Scrutiny { get; init; }
+
+    public BoardContent? Board { get; init; }
+
+    public ReviewPackContent? ReviewPack { get; init; }
+
+    public ActionPlanContent? ActionPlan { get; init; }
+
+    public SectionView? Section(string key) => Sections.FirstOrDefault(s => s.Key == key);
+
+    public string KindName => ReportTemplates.KindName(Report.Kind);
+
+    public string FileName => ReportTemplates.FileName(Report.Kind, Report.ReportDate);
+}
+
+public sealed record ReportSummary(
+    int Id,
+    int Version,
+    ReportKind Kind,
+    string Title,
+    DateOnly ReportDate,
+    string? AgendaItem,
+    string? Author,
+    string? Committee,
+    DateOnly? PeriodStart,
+    DateOnly? PeriodEnd,
+    DateOnly AsAt,
+    string Organisation,
+    string PlanTitle);
+
+/// <summary>A narrative section: paragraphs separated by blank lines; lines starting "• " are bullets.</summary>
+public sealed record SectionView(string Key, string Heading, int Order, int Version, string Body)
+{
+    public IReadOnlyList<TextBlock> Blocks => TextBlock.Parse(Body);
+
+    public bool IsEmpty => string.IsNullOrWhiteSpace(Body);
+}
+
+/// <summary>A paragraph, or a list of bullets (consecutive "• " lines).</summary>
+public sealed record TextBlock(string? Paragraph, IReadOnlyList<string> Bullets)
+{
+    public static IReadOnlyList<TextBlock> Parse(string? body)
+    {
+        var blocks = new List<TextBlock>();
+        var bullets = new List<string>();
+        void Flush()
+        {
+            if (bullets.Count > 0)
+            {
+                blocks.Add(new TextBlock(null, [.. bullets]));
+                bullets.Clear();
+            }
+        }
+
+        var paragraphs = (body ?? string.Empty).Replace("\r\n", "\n", StringComparison.Ordinal)
+            .Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        foreach (var paragraph in paragraphs)
+        {
+            var lines = paragraph.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            if (lines.All(IsBullet))
+            {
+                bullets.AddRange(lines.Select(l => l[1..].Trim()));
+                continue;
+            }
+
+            Flush();
+            blocks.Add(new TextBlock(string.Join(' ', lines), []));
+        }
+
+        Flush();
+        return blocks;
+    }
+
+    private static bool IsBullet(string line) => line.StartsWith('•') || line.StartsWith("- ", StringComparison.Ordinal);
+}
+
+/// <summary>A progress bullet: its lead text, and the sub-items ("◦ …") the council wrote under it.</summary>
+public sealed record ProgressItem(DateOnly AsAt, IReadOnlyList<ProgressLine> Lines)
+{
+    public static ProgressItem Parse(DateOnly asAt, string narrative)
+    {
+        var lines = narrative.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n', StringSplitOptions.TrimEntries)
+            .Where(l => l.Length > 0)
+            .Select(l => l.StartsWith('◦') || l.StartsWith("o ", StringComparison.Ordinal)
+                ? new ProgressLine(l[1..].Trim(), true)
+                : new ProgressLine(l, false))
+            .Where(l => l.Text.Length > 0)
+            .ToList();
+        return new ProgressItem(asAt, lines);
+    }
+}
+
+public sealed record ProgressLine(string Text, bool IsSubItem);
+
+public sealed record ScrutinyContent(IReadOnlyList<PriorityBlock> Priorities);
+
+public sealed record PriorityBlock(
+    int Number,
+    string Title,
+    string? Heading,
+    string WhatNeedsToImprove,
+    string WhatOfstedSaid,
+    IReadOnlyList<ProgressItem> Progress,
+    string? ClosingStatement,
+    IReadOnlyList<MeasureView> Measures);
+
+public sealed record FigureView(string Value, string Period, DateOnly PeriodEnd);
+
+public sealed record TargetView(string Value, string When, DateOnly Date);
+
+public sealed record ComparatorView(string Name, string Value, string? Period);
+
+public sealed record MeasureView(
+    string Code,
+    string Name,
+    MeasureUnit Unit,
+    Polarity Polarity,
+    int? PriorityNumber,
+    FigureView? Baseline,
+    FigureView? Latest,
+    IReadOnlyList<FigureView> Actuals,
+    IReadOnlyList<TargetView> Trajectory,
+    IReadOnlyList<ComparatorView> Comparators,
+    MeasureRating Rating,
+    ChartModel? Chart)
+{
+    /// <summary>The target that applies to the latest actual, if any, e.g. "85% by 31 March 2022".</summary>
+    public string? TargetForLatest { get; init; }
+}
+
+/// <summary>An action as the reports list it, with today's ratings.</summary>
+public sealed record ActionLine(
+    int Id,
+    string Reference,
+    int Sequence,
+    string WorkstreamCode,
+    string ActionText,
+    string? LinkTo,
+    string? Timeframe,
+    DateOnly? OriginalDueDate,
+    DateOnly? DueDate,
+    string? Outcome,
+    string? HowWillWeKnow,
+    string? WhatSuccessLooksLike,
+    string? SeniorResponsibleOfficer,
+    string? LeadOfficer,
+    ActionStatus Status,
+    DeliveryRating Delivery,
+    Rag? ImpactRag,
+    bool IsStale,
+    DateOnly? LastApprovedUpdateOn)
+{
+    public bool IsOverdue(DateOnly today) => Status != ActionStatus.Complete && DueDate is { } due && due < today;
+
+    public int SlippageDays => DueDateSlippage.Days(OriginalDueDate, DueDate);
+
+    public DateOnly? CompletedOnDate { get; init; }
+
+    public bool CompletedOn(DateOnly from, DateOnly to) => CompletedOnDate is { } on && on >= from && on <= to;
+}
+
+public sealed record RatingTotals(RagTotalsView Delivery, RagTotalsView Impact);
+
+public sealed record RagTotalsView(int Red, int Amber, int Green, int Blue, int NotRated)
+{
+    public int Total => Red + Amber + Green + Blue + NotRated;
+
+    public int Count(Rag rag) => rag switch
+    {
+        Rag.Red => Red,
+        Rag.Amber => Amber,
+        Rag.Green => Green,
+        Rag.Blue => Blue,
+        _ => 0,
+    };
+
+    public static RagTotalsView Of(IEnumerable<Rag?> ratings)
+    {
+        var list = ratings.ToList();
+        return new RagTotalsView(
+            list.Count(r => r == Rag.Red), list.Count(r => r == Rag.Amber), list.Count(r => r == Rag.Green),
+            list.Count(r => r == Rag.Blue), list.Count(r => r is null));
+    }
+}
+
+public sealed record RatingChange(string Reference, string What, string Before, string After);
+
+public sealed record SlippedDate(string Reference, DateOnly? From, DateOnly To, string Reason, DateOnly DecidedOn);
+
+public sealed record BoardContent(
+    RatingTotals Totals,
+    string? ComparedWith,
+    IReadOnlyList<RatingChange> RatingChanges,
+    IReadOnlyList<ActionLine> Completions,
+    IReadOnlyList<SlippedDate> SlippedDates,
+    IReadOnlyList<ActionLine> Red,
+    IReadOnlyList<ActionLine> Overdue,
+    IReadOnlyList<ActionLine> Stale,
+    IReadOnlyList<MeasureView> Measures);
+
+public sealed record AwaitingDecision(string What, string Record, string Author, DateOnly AsAt, string Summary);
+
+public sealed record ReviewPackContent(
+    DateOnly NextReview,
+    IReadOnlyList<ActionLine> Overdue,
+    IReadOnlyList<ActionLine> Red,
+    IReadOnlyList<ActionLine> Amber,
+    IReadOnlyList<ActionLine> DueBeforeNextReview,
+    IReadOnlyList<ActionLine> Stale,
+    IReadOnlyList<AwaitingDecision> Awaiting);
+
+public sealed record WorkstreamGroup(string Code, string Name, string? AccountableLead, IReadOnlyList<string> Outcomes, IReadOnlyList<ActionLine> Actions);
+
+public sealed record ActionPlanContent(IReadOnlyList<WorkstreamGroup> Workstreams)
+{
+    public int ActionCount => Workstreams.Sum(w => w.Actions.Count);
+}

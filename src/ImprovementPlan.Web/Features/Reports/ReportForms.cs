@@ -1,0 +1,60 @@
+using System.ComponentModel.DataAnnotations;
+using ImprovementPlan.Domain.Reports;
+using ImprovementPlan.Web.Reports;
+using ImprovementPlan.Web.TagHelpers;
+
+namespace ImprovementPlan.Web.Features.Reports;
+
+/// <summary>What a clerk enters to start a report; its sections are pre-filled from the previous report of the kind.</summary>
+public sealed class NewReportForm
+{
+    public ReportKind? Kind { get; set; }
+
+    [StringLength(300, ErrorMessage = "Title must be 300 characters or fewer")]
+    public string? Title { get; set; }
+
+    public DateParts ReportDate { get; set; } = new();
+
+    public DateParts PeriodStart { get; set; } = new();
+
+    [StringLength(20, ErrorMessage = "Agenda item must be 20 characters or fewer")]
+    public string? AgendaItem { get; set; }
+
+    [StringLength(300, ErrorMessage = "Author must be 300 characters or fewer")]
+    public string? Author { get; set; }
+}
+
+/// <summary>A clerk's edit of one narrative section; <see cref="Version"/> detects a stale form.</summary>
+public sealed class SectionForm
+{
+    [StringLength(20000, ErrorMessage = "The section must be 20,000 characters or fewer")]
+    public string? Body { get; set; }
+
+    public int Version { get; set; }
+}
+
+public sealed record SectionEditPage(int ReportId, string ReportTitle, ReportKind Kind, string Key, string Heading, SectionForm Form)
+{
+    /// <summary>The text saved by someone else meanwhile, when the form was stale.</summary>
+    public string? ConflictingBody { get; init; }
+}
+
+public sealed record PublishedVersionRow(int VersionNumber, string Title, string FileName, string Sha256, DateTime PublishedAtUtc,
+    string PublishedByName, int Size);
+
+public sealed record ReportListRow(int Id, ReportKind Kind, string Title, DateOnly ReportDate, int PublishedVersions,
+    DateTime? LastPublishedAtUtc);
+
+public sealed record ReportListPage(IReadOnlyList<ReportListRow> Reports, bool CanSeeDrafts, bool CanPrepare);
+
+public sealed record PreviewPage(ReportDocument Document, IReadOnlyList<PublishedVersionRow> Versions, bool CanPrepare,
+    PdfRendererStatus Renderer);
+
+public sealed record VersionsPage(int ReportId, ReportKind Kind, string Title, DateOnly ReportDate, bool CanSeeDraft,
+    IReadOnlyList<PublishedVersionRow> Versions);
+
+public sealed record ComparePage(int ReportId, string Title, PublishedVersionRow Version, PublishedVersionRow? Previous,
+    IReadOnlyList<SnapshotChange> Changes);
+
+/// <summary>The model of the print view: the document and the stylesheet to inline.</summary>
+public sealed record PrintPage(ReportDocument Document, string Stylesheet);

@@ -1,0 +1,297 @@
+using System.Text.Encodings.Web;
+using Microsoft.Extensions.Options;
+using Microsoft.Playwright;
+
+namespace ImprovementPlan.Web.Reports;
+
+/// <summary>Prints HTML the app produced to a PDF.</summary>
+public interface IPdfRenderer
+{
+    /// <summary>Renders <paramref name="html"/> (self-contained: styles inlined) to PDF bytes.</summary>
+    /// <exception cref="PdfRendererUnavailableException">Chromium cannot be found or started, or the render timed out.</exception>
+    /// <exception cref="PdfRendererBusyException">Every render slot stayed busy for the queue wait.</exception>
+    Task<byte[]> RenderAsync(string html, PdfDocumentSettings settings, CancellationToken cancellationToken = default);
+
+    /// <summary>Whether the renderer can print now, and if not, why (for the health check).</summary>
+    PdfRendererStatus Status { get; }
+}
+
+public sealed record PdfRendererStatus(bool IsAvailable, string Description);
+
+/// <summary>
+/// Headless Chromium driven by Microsoft.Playwright. One warm browser is shared by every request
+/// (a fresh, isolated browser context per render); a semaphore bounds concurrent renders; each
+/// render has a timeout; a browser that died or disconnected is relaunched on the next render.
+/// The page is given the HTML directly and every network request is refused except data: URIs,
+/// so Chromium never fetches a URL, the app's own or anyone else's.
+/// </summary>
+public sealed partial class ChromiumPdfRenderer : IPdfRenderer, IAsyncDisposable
+{
+    private readonly PdfOptions _options;
+    private readonly ILogger<ChromiumPdfRenderer> _logger;
+    private readonly SemaphoreSlim _slots;
+    private readonly SemaphoreSlim _launchLock = new(1, 1);
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+    private string? _lastLaunchError;
+    private int _launches;
+    private int _blockedRequests;
+
+    public ChromiumPdfRenderer(IOptions<PdfOptions> options, ILogger<ChromiumPdfRenderer> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options.Value;
+        _logger = logger;
+        _slots = new SemaphoreSlim(Math.Max(1, _options.MaxConcurrentRenders));
+    }
+
+    /// <summary>A switch added to the browser's command line, so tests can find (and kill) its process.</summary>
+    internal string InstanceMarker { get; } = "--ipt-pdf-renderer=" + Guid.NewGuid().ToString("N");
+
+    /// <summary>How many times a browser has been launched (the first launch and every relaunch).</summary>
+    internal int Launches => _launches;
+
+    /// <summary>How many requests from rendered pages were refused.</summary>
+    internal int BlockedRequests => _blockedRequests;
+
+    public PdfRendererStatus Status
+    {
+        get
+        {
+            if (!File.Exists(_options.ChromiumPath))
+            {
+                return new PdfRendererStatus(false, MissingMessage(_options.ChromiumPath));
+            }
+
+            if (_browser is { IsConnected: true })
+            {
+                return new PdfRendererStatus(true, "Chromium is running and ready to print.");
+            }
+
+            return _lastLaunchError is { } error
+                ? new PdfRendererStatus(false, error)
+                : new PdfRendererStatus(true, $"Chromium found at {_options.ChromiumPath}; it starts with the first PDF.");
+        }
+    }
+
+    public async Task<byte[]> RenderAsync(string html, PdfDocumentSettings settings, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        ArgumentNullException.ThrowIfNull(settings);
+        if (!await _slots.WaitAsync(TimeSpan.FromSeconds(_options.QueueWaitSeconds), cancellationToken))
+        {
+            throw new PdfRendererBusyException();
+        }
+
+        try
+        {
+            var timeout = TimeSpan.FromSeconds(_options.RenderTimeoutSeconds);
+            // A browser killed since the last render fails the first attempt; the second relaunches it.
+            for (var attempt = 1; ; attempt++)
+            {
+                var browser = await EnsureBrowserAsync(cancellationToken);
+                try
+                {
+                    var pdf = await RenderOnceAsync(browser, html, settings, timeout).WaitAsync(timeout, cancellationToken);
+                    return PdfMetadata.Apply(pdf, settings.Title, settings.Author, settings.Subject, "en-GB");
+                }
+                catch (PlaywrightException ex) when (attempt == 1)
+                {
+                    LogRenderRetry(_logger, ex.GetType().Name);
+                    await DiscardBrowserAsync(browser);
+                }
+                catch (TimeoutException ex)
+                {
+                    await DiscardBrowserAsync(browser);
+                    throw new PdfRendererUnavailableException(
+                        $"Printing the PDF took longer than {_options.RenderTimeoutSeconds} seconds and was stopped.", ex);
+                }
+            }
+        }
+        finally
+        {
+            _slots.Release();
+        }
+    }
+
+    private async Task<byte[]> RenderOnceAsync(IBrowser browser, string html, PdfDocumentSettings settings, TimeSpan timeout)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            JavaScriptEnabled = false,
+            Offline = true,
+            Locale = "en-GB",
+            TimezoneId = "Europe/London",
+        });
+        try
+        {
+            await context.RouteAsync("**/*", route =>
+            {
+                if (route.Request.Url.StartsWith("data:", StringComparison.OrdinalIgnoreCase))
+                {
+                    return route.ContinueAsync();
+                }
+
+                Interlocked.Increment(ref _blockedRequests);
+                return route.AbortAsync("blockedbyclient");
+            });
+            var page = await context.NewPageAsync();
+            page.SetDefaultTimeout((float)timeout.TotalMilliseconds);
+            await page.SetContentAsync(html, new PageSetContentOptions { WaitUntil = WaitUntilState.Load });
+            return await page.PdfAsync(new PagePdfOptions
+            {
+                Format = "A4",
+                Landscape = settings.Landscape,
+                PrintBackground = true,
+                Tagged = true,
+                Outline = true,
+                DisplayHeaderFooter = true,
+                HeaderTemplate = HeaderTemplate(settings),
+                FooterTemplate = FooterTemplate,
+                Margin = settings.Landscape
+                    ? new Margin { Top = "18mm", Bottom = "16mm", Left = "10mm", Right = "10mm" }
+                    : new Margin { Top = "20mm", Bottom = "18mm", Left = "16mm", Right = "16mm" },
+            });
+        }
+        finally
+        {
+            await context.CloseAsync();
+        }
+    }
+
+    private const string TemplateStyle = "font-family: Arial, 'Liberation Sans', sans-serif; font-size: 8pt; color: #383f43; width: 100%;";
+
+    private const string FooterTemplate =
+        "<div style=\"" + TemplateStyle + " text-align: center;\">Page <span class=\"pageNumber\"></span> of <span class=\"totalPages\"></span></div>";
+
+    private static string HeaderTemplate(PdfDocumentSettings settings)
+    {
+        var encoder = HtmlEncoder.Default;
+        return $"<div style=\"{TemplateStyle} margin: 0 10mm; display: flex; justify-content: space-between; border-bottom: 0.5pt solid #b1b4b6; padding-bottom: 2pt;\">"
+            + $"<span>{encoder.Encode(settings.Title)}</span><span>{encoder.Encode(settings.DateText)}</span></div>";
+    }
+
+    private async Task<IBrowser> EnsureBrowserAsync(CancellationToken cancellationToken)
+    {
+        if (_browser is { IsConnected: true } warm)
+        {
+            return warm;
+        }
+
+        await _launchLock.WaitAsync(cancellationToken);
+        try
+        {
+            if (_browser is { IsConnected: true } launched)
+            {
+                return launched;
+            }
+
+            if (_browser is { } dead)
+            {
+                _browser = null;
+                await CloseQuietlyAsync(dead);
+            }
+
+            var path = _options.ChromiumPath;
+            if (!File.Exists(path))
+            {
+                _lastLaunchError = MissingMessage(path);
+                throw new PdfRendererUnavailableException(_lastLaunchError);
+            }
+
+            try
+            {
+                _playwright ??= await Playwright.CreateAsync();
+                var browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+                {
+                    ExecutablePath = path,
+                    Headless = true,
+                    ChromiumSandbox = false,
+                    Timeout = _options.LaunchTimeoutSeconds * 1000f,
+                    Args =
+                    [
+                        "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic", InstanceMarker,
+                    ],
+                });
+                browser.Disconnected += (_, _) => LogBrowserDisconnected(_logger);
+                _browser = browser;
+                _lastLaunchError = null;
+                Interlocked.Increment(ref _launches);
+                LogBrowserLaunched(_logger, path, browser.Version);
+                return browser;
+            }
+            catch (Exception ex) when (ex is PlaywrightException or InvalidOperationException or IOException
+                or System.ComponentModel.Win32Exception or TimeoutException)
+            {
+                _lastLaunchError = $"Chromium at {path} could not be started: {FirstLine(ex.Message)}";
+                LogLaunchFailed(_logger, ex, path);
+                throw new PdfRendererUnavailableException(_lastLaunchError, ex);
+            }
+        }
+        finally
+        {
+            _launchLock.Release();
+        }
+    }
+
+    private async Task DiscardBrowserAsync(IBrowser browser)
+    {
+        await _launchLock.WaitAsync();
+        try
+        {
+            if (ReferenceEquals(_browser, browser))
+            {
+                _browser = null;
+            }
+        }
+        finally
+        {
+            _launchLock.Release();
+        }
+
+        await CloseQuietlyAsync(browser);
+    }
+
+    private static async Task CloseQuietlyAsync(IBrowser browser)
+    {
+        try
+        {
+            await browser.CloseAsync();
+        }
+        catch (PlaywrightException)
+        {
+            // Already gone: that is why it is being discarded.
+        }
+    }
+
+    private static string MissingMessage(string path) =>
+        $"Chromium was not found at {path}. Install it (on Debian or Ubuntu: apt-get install chromium) "
+        + "or set Pdf:ChromiumPath to the browser's executable, then try again.";
+
+    private static string FirstLine(string message) => message.Split('\n', 2)[0].Trim();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_browser is { } browser)
+        {
+            await CloseQuietlyAsync(browser);
+        }
+
+        _playwright?.Dispose();
+        _slots.Dispose();
+        _launchLock.Dispose();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "PDF renderer launched Chromium {Path} (version {Version})")]
+    private static partial void LogBrowserLaunched(ILogger logger, string path, string version);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "PDF renderer's Chromium disconnected; it will be relaunched on the next render")]
+    private static partial void LogBrowserDisconnected(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "PDF render failed ({Error}); relaunching Chromium and trying once more")]
+    private static partial void LogRenderRetry(ILogger logger, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "PDF renderer could not start Chromium at {Path}")]
+    private static partial void LogLaunchFailed(ILogger logger, Exception exception, string path);
+}

@@ -1,0 +1,131 @@
+using System.Net;
+using System.Security.Cryptography;
+using ImprovementPlan.Domain.Reports;
+using ImprovementPlan.Web.Identity;
+using ImprovementPlan.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace ImprovementPlan.Web.Tests.Features.Reports;
+
+/// <summary>Publishing: the stored PDF never changes; later edits start a new draft; versions can be compared.</summary>
+public sealed class PublishingTests(AppFactory factory) : IClassFixture<AppFactory>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Publish_ThenDataEdited_PublishedBytesAndSha256DoNotChange()
+    {
+        using var clerk = await factory.SignedInClientAsync(Roles.CommitteeClerk);
+        var id = await factory.SeededScrutinyReportIdAsync();
+
+        using var published = await clerk.PublishAsync(id, 0, Ct);
+        Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+        var stored = await factory.WithDbAsync(db => db.PublishedReports.SingleAsync(p => p.ReportId == id && p.VersionNumber == 1));
+        var before = await clerk.GetPdfAsync($"/reports/{id}/versions/1/pdf", Ct);
+
+        // Change what the report is made from: a figure, and a clerk's section.
+        await factory.WithDbAsync(async db =>
+        {
+            var measure = await db.Measures.Include(m => m.Actuals).SingleAsync(m => m.Code == "MASH-CONTACTS-1WD");
+            measure.RecordActual(new DateOnly(2021, 2, 1), new DateOnly(2021, 2, 28), "February 2021", 88.5m, null);
+            return await db.SaveChangesAsync();
+        });
+        await EditSectionAsync(clerk, id, ReportSectionKeys.Finance, "A revised finance paragraph mentioning £9.999m.");
+
+        var after = await clerk.GetPdfAsync($"/reports/{id}/versions/1/pdf", Ct);
+        var download = await clerk.GetPdfAsync($"/reports/{id}/pdf", Ct);
+        var draft = await clerk.GetPdfAsync($"/reports/{id}/draft/pdf", Ct);
+
+        Assert.Equal(before, after);
+        Assert.Equal(before, download);
+        Assert.Equal(stored.Sha256, Convert.ToHexStringLower(SHA256.HashData(after)));
+        Assert.Equal(stored.PdfBytes, after);
+        Assert.DoesNotContain("88.5%", ReportTestSupport.Text(after), StringComparison.Ordinal);
+        var draftText = ReportTestSupport.Text(draft);
+        Assert.Contains("88.5%", draftText, StringComparison.Ordinal);
+        Assert.Contains("£9.999m", draftText, StringComparison.Ordinal);
+
+        // Publishing again makes version 2; the comparison names what changed.
+        using var second = await clerk.PublishAsync(id, 1, Ct);
+        Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
+        var compare = await clerk.GetDocumentAsync($"/reports/{id}/versions/2/compare");
+        var changes = compare.QuerySelector("[data-testid=changes]")!.TextContent;
+        Assert.Contains("Contacts progressed within one working day: latest actual", changes, StringComparison.Ordinal);
+        Assert.Contains("76% (January 2021)", changes, StringComparison.Ordinal);
+        Assert.Contains("88.5% (February 2021)", changes, StringComparison.Ordinal);
+        Assert.Contains("Finance (text)", changes, StringComparison.Ordinal);
+        Assert.Equal(before, await clerk.GetPdfAsync($"/reports/{id}/versions/1/pdf", Ct));
+    }
+
+    [Fact]
+    public async Task Publish_SameFormSubmittedTwice_PublishesOneVersion()
+    {
+        using var director = await factory.SignedInClientAsync(Roles.ServiceDirector);
+        var id = await director.CreateReportAsync(ReportKind.CsipReviewPack, new DateOnly(2021, 3, 5), Ct);
+
+        using var first = await director.PublishAsync(id, 0, Ct);
+        using var again = await director.PublishAsync(id, 0, Ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Equal(1, await factory.WithDbAsync(db => db.PublishedReports.CountAsync(p => p.ReportId == id)));
+        var versions = await director.GetDocumentAsync($"/reports/{id}/versions");
+        Assert.NotNull(versions.QuerySelector("[data-testid=version-1]"));
+        Assert.Null(versions.QuerySelector("[data-testid=version-2]"));
+    }
+
+    [Fact]
+    public async Task PostSection_StaleVersion_ShowsBothTextsAndSavesNothing()
+    {
+        using var clerk = await factory.SignedInClientAsync(Roles.CommitteeClerk);
+        var id = await clerk.CreateReportAsync(ReportKind.BoardProgressReport, new DateOnly(2021, 3, 9), Ct);
+        var path = $"/reports/{id}/sections/{ReportTemplates.BoardSummary}/edit";
+        var form = await clerk.GetDocumentAsync(path);
+        var staleVersion = form.QuerySelector("input[name=Version]")!.GetAttribute("value")!;
+        await EditSectionAsync(clerk, id, ReportTemplates.BoardSummary, "First clerk’s summary.");
+
+        var token = await clerk.AntiforgeryTokenAsync(path);
+        using var response = await clerk.PostAsync(new Uri(path, UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Body"] = "Second clerk’s summary.",
+            ["Version"] = staleVersion,
+            ["__RequestVerificationToken"] = token,
+        }), Ct);
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        var page = await Users.ParseAsync(response);
+        Assert.Contains("First clerk’s summary.", page.QuerySelector("[data-testid=saved-text]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Second clerk’s summary.", page.QuerySelector("textarea")!.TextContent, StringComparison.Ordinal);
+        var saved = await factory.WithDbAsync(db => db.ReportSections.SingleAsync(s => s.ReportId == id && s.Key == ReportTemplates.BoardSummary));
+        Assert.Equal("First clerk’s summary.", saved.Body);
+    }
+
+    [Fact]
+    public async Task PostNew_Scrutiny_PrefillsSectionsFromThePreviousScrutinyReport()
+    {
+        using var clerk = await factory.SignedInClientAsync(Roles.CommitteeClerk);
+
+        var id = await clerk.CreateReportAsync(ReportKind.ScrutinyReport, new DateOnly(2021, 7, 14), Ct);
+
+        var sections = await factory.WithDbAsync(db => db.ReportSections.Where(s => s.ReportId == id).ToListAsync());
+        Assert.Equal(ReportTemplates.SectionsFor(ReportKind.ScrutinyReport).Count, sections.Count);
+        Assert.Contains("Andrea Stone", sections.Single(s => s.Key == ReportSectionKeys.ContactOfficer).Body, StringComparison.Ordinal);
+        var report = await factory.WithDbAsync(db => db.Reports.SingleAsync(r => r.Id == id));
+        Assert.Equal(new DateOnly(2021, 3, 18), report.PeriodStart);
+        Assert.Equal("Report of the Director of Children’s Services", report.Author);
+    }
+
+    private static async Task EditSectionAsync(HttpClient client, int reportId, string key, string body)
+    {
+        var path = $"/reports/{reportId}/sections/{key}/edit";
+        var form = await client.GetDocumentAsync(path);
+        var version = form.QuerySelector("input[name=Version]")!.GetAttribute("value")!;
+        var token = await client.AntiforgeryTokenAsync(path);
+        using var response = await client.PostAsync(new Uri(path, UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Body"] = body,
+            ["Version"] = version,
+            ["__RequestVerificationToken"] = token,
+        }), Ct);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+    }
+}
