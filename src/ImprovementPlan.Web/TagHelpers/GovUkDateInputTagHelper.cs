@@ -14,12 +14,16 @@ public sealed class GovUkDateInputTagHelper : GovUkField
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         var parts = For.Model as DateParts ?? new DateParts();
-        string Part(string part, string label, string? value, int width) =>
-            "<div class=\"govuk-date-input__item\"><div class=\"govuk-form-group\">"
-            + $"<label class=\"govuk-label govuk-date-input__label\" for=\"{Id}.{part}\">{label}</label>"
-            + $"<input class=\"govuk-input govuk-date-input__input govuk-input--width-{width}{(Error is null ? "" : " govuk-input--error")}\""
-            + $" id=\"{(part == "Day" ? Id : $"{Id}.{part}")}\" name=\"{Encode(Name)}.{part}\" type=\"text\" inputmode=\"numeric\""
-            + $" value=\"{Encode(Attempted(part) ?? value)}\"></div></div>";
+        string Part(string part, string label, string? value, int width)
+        {
+            // The day field carries the field's own id, so the error summary's link lands on it.
+            var id = part == "Day" ? Id : $"{Id}.{part}";
+            return "<div class=\"govuk-date-input__item\"><div class=\"govuk-form-group\">"
+                + $"<label class=\"govuk-label govuk-date-input__label\" for=\"{id}\">{label}</label>"
+                + $"<input class=\"govuk-input govuk-date-input__input govuk-input--width-{width}{(Error is null ? "" : " govuk-input--error")}\""
+                + $" id=\"{id}\" name=\"{Encode(Name)}.{part}\" type=\"text\" inputmode=\"numeric\""
+                + $" value=\"{Encode(Attempted(part) ?? value)}\"></div></div>";
+        }
 
         Replace(output, FormGroupOpen()
             + $"<fieldset class=\"govuk-fieldset\" role=\"group\"{(DescribedBy is null ? "" : $" aria-describedby=\"{DescribedBy}\"")}>"
