@@ -26,7 +26,9 @@ public sealed class ReportDocumentQuery(ImprovementPlanDbContext db, ActionRatin
         var committee = report.MeetingId is { } meetingId
             ? await db.Meetings.Where(m => m.Id == meetingId).Select(m => m.Title).SingleOrDefaultAsync(cancellationToken)
             : null;
-        var today = clock.Today();
+        // Ratings are worked out as at the report's date once that date has passed, so a report for
+        // a past meeting reads as it would have then; for a coming meeting they are as at today.
+        var today = clock.Today() is var now && now < report.ReportDate ? now : report.ReportDate;
         var summary = new ReportSummary(report.Id, report.Version, report.Kind, report.Title, report.ReportDate, report.AgendaItem,
             report.Author, committee, report.PeriodStart, report.PeriodEnd, today, plan.Organisation, plan.Title);
         var sections = report.Sections.OrderBy(s => s.Order)
