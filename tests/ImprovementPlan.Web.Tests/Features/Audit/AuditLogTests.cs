@@ -1,7 +1,6 @@
 using System.Net;
 using AngleSharp.Html.Dom;
 using ImprovementPlan.Web.Identity;
-using ImprovementPlan.Web.Tests.Features.ActionEditing;
 using ImprovementPlan.Web.Tests.Infrastructure;
 
 namespace ImprovementPlan.Web.Tests.Features.Audit;

@@ -1,7 +1,6 @@
 using System.Net;
 using ImprovementPlan.Domain.Actions;
 using ImprovementPlan.Web.Identity;
-using ImprovementPlan.Web.Tests.Features.ActionEditing;
 using ImprovementPlan.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

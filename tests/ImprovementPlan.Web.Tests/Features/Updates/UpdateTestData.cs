@@ -68,13 +68,8 @@ public static class UpdateTestData
     }
 
     /// <summary>Posts a form of plain fields with the antiforgery token, as a browser would.</summary>
-    public static async Task<HttpResponseMessage> PostFieldsAsync(this HttpClient client, string path, IDictionary<string, string>? fields = null)
-    {
-        var token = await client.AntiforgeryTokenAsync("/");
-        var all = new Dictionary<string, string>(fields ?? new Dictionary<string, string>()) { ["__RequestVerificationToken"] = token };
-        using var content = new FormUrlEncodedContent(all);
-        return await client.PostAsync(new Uri(path, UriKind.Relative), content, Ct);
-    }
+    public static Task<HttpResponseMessage> PostFieldsAsync(this HttpClient client, string path, IDictionary<string, string>? fields = null) =>
+        FormPosting.PostFormAsync(client, path, fields ?? new Dictionary<string, string>());
 
     /// <summary>The id of the update a successful post redirected to (/updates/{id}).</summary>
     public static int RedirectedUpdateId(HttpResponseMessage response)

@@ -1,7 +1,6 @@
 using System.Net;
 using AngleSharp.Dom;
 using ImprovementPlan.Web.Identity;
-using ImprovementPlan.Web.Tests.Features.ActionEditing;
 using ImprovementPlan.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;

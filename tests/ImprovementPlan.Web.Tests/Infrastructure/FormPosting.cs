@@ -1,7 +1,6 @@
 using AngleSharp.Html.Dom;
-using ImprovementPlan.Web.Tests.Infrastructure;
 
-namespace ImprovementPlan.Web.Tests.Features.ActionEditing;
+namespace ImprovementPlan.Web.Tests.Infrastructure;
 
 /// <summary>Posts forms as a browser would: with the antiforgery token, and with the fields a page's form holds.</summary>
 public static class FormPosting
