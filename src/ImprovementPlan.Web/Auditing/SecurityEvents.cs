@@ -1,3 +1,4 @@
+using System.Text.Json;
 using ImprovementPlan.Domain.Auditing;
 using ImprovementPlan.Web.Data;
 
@@ -11,12 +12,19 @@ public sealed partial class SecurityEvents(ImprovementPlanDbContext db, TimeProv
     public const string LockedOut = "LockedOut";
     public const string SignedOut = "SignedOut";
     public const string UploadRejected = "UploadRejected";
+    public const string AccessDenied = "AccessDenied";
+    public const string AntiforgeryRejected = "AntiforgeryRejected";
 
-    public async Task RecordAsync(string eventName, string? userId, string? userName, CancellationToken cancellationToken = default)
+    public Task RecordAsync(string eventName, string? userId, string? userName, CancellationToken cancellationToken = default) =>
+        RecordAsync(eventName, userId, userName, detail: null, cancellationToken);
+
+    /// <summary>Records the event with a detail (e.g. the refused request) shown in the audit log.</summary>
+    public async Task RecordAsync(string eventName, string? userId, string? userName, string? detail, CancellationToken cancellationToken = default)
     {
         // The log carries the event and the user id only: no email addresses in logs.
         LogEvent(logger, eventName, userId ?? "(unknown)");
-        db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow().UtcDateTime, userId, userName, null, "Security", userName, eventName, null));
+        var changes = detail is null ? null : JsonSerializer.Serialize(new[] { new { Field = "Detail", Old = (string?)null, New = detail } });
+        db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow().UtcDateTime, userId, userName, null, "Security", userName, eventName, changes));
         await db.SaveChangesAsync(cancellationToken);
     }
 

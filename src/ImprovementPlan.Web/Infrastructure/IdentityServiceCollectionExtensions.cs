@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Claims;
 using ImprovementPlan.Web.Data;
 using ImprovementPlan.Web.Identity;
 using Microsoft.AspNetCore.Authentication;
@@ -55,10 +56,13 @@ public static class IdentityServiceCollectionExtensions
 
             // A signed-in user who may not do something gets a 403 with the friendly page (re-executed
             // by the status code pages middleware), not a redirect that hides the refusal.
-            options.Events.OnRedirectToAccessDenied = context =>
+            options.Events.OnRedirectToAccessDenied = async context =>
             {
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
-                return Task.CompletedTask;
+                var user = context.HttpContext.User;
+                await context.HttpContext.RequestServices.GetRequiredService<Auditing.SecurityEvents>().RecordAsync(
+                    Auditing.SecurityEvents.AccessDenied, user.FindFirstValue(ClaimTypes.NameIdentifier), user.Identity?.Name,
+                    $"{context.Request.Method} {context.Request.Path}");
             };
 
             // An absolute lifetime on top of the sliding idle timeout: a session ends this long after

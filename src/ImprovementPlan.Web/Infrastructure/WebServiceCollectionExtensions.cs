@@ -31,6 +31,7 @@ public static class WebServiceCollectionExtensions
             {
                 // Every unsafe method checks an antiforgery token, whatever the controller says.
                 options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                options.Filters.Add<Auditing.AntiforgeryRejectionFilter>();
                 options.Conventions.Add(new RouteValuesFromRouteConvention());
             })
             .AddRazorOptions(options =>

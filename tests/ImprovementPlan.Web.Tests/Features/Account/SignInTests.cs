@@ -97,6 +97,8 @@ public sealed class SignInTests(AppFactory factory) : IClassFixture<AppFactory>
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         using var home = await client.GetAsync(new Uri("/", UriKind.Relative), Ct);
         Assert.Equal(HttpStatusCode.Redirect, home.StatusCode);
+        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(
+            e => e.Operation == SecurityEvents.AntiforgeryRejected && e.Changes!.Contains("POST /account/sign-in"), Ct)));
     }
 
     [Fact]
