@@ -35,6 +35,7 @@ public static class IdentityServiceCollectionExtensions
             })
             .AddEntityFrameworkStores<ImprovementPlanDbContext>()
             .AddSignInManager<ActiveUserSignInManager>()
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddDefaultTokenProviders();
 
         // A deactivated user or a changed role takes effect within five minutes.
