@@ -61,7 +61,15 @@ public sealed class AuditingInterceptor(ICurrentActor actor, TimeProvider clock)
                 versioned.BumpVersion();
             }
 
-            if (Describe(entry) is { } record)
+            if (IsActionLink(entry))
+            {
+                if (LinkChange(context, entry) is { } link)
+                {
+                    entries.Add(new AuditEntry(now, actor.UserId, actor.UserName, actor.Roles, "Action", link.Reference,
+                        EntityState.Modified.ToString(), JsonSerializer.Serialize(new[] { link.Change })));
+                }
+            }
+            else if (Describe(context, entry) is { } record)
             {
                 entries.Add(new AuditEntry(now, actor.UserId, actor.UserName, actor.Roles, record.Type, record.Key,
                     entry.State.ToString(), Changes(entry)));
@@ -71,10 +79,51 @@ public sealed class AuditingInterceptor(ICurrentActor actor, TimeProvider clock)
         context.Set<AuditEntry>().AddRange(entries);
     }
 
-    private static (string Type, string? Key)? Describe(EntityEntry entry) => entry.Entity switch
+    /// <summary>
+    /// A row of an action's link tables (its priorities and source reviews) is recorded as a change to
+    /// the action itself, so it shows in the action's history: "Priorities: + Priority 3".
+    /// </summary>
+    private static bool IsActionLink(EntityEntry entry) => entry.Metadata.Name is "ActionPriorities" or "ActionSourceReviews";
+
+    /// <returns>The change, or null when the action is being added in the same save (its creation covers it).</returns>
+    private static (string? Reference, FieldChange Change)? LinkChange(DbContext context, EntityEntry entry)
+    {
+        var (field, otherKey) = entry.Metadata.Name switch
+        {
+            "ActionPriorities" => ("Priorities", "PrioritiesId"),
+            "ActionSourceReviews" => ("Source reviews", "SourceReviewsId"),
+            _ => (null, null),
+        };
+        if (field is null || entry.State is not (EntityState.Added or EntityState.Deleted))
+        {
+            return null;
+        }
+
+        var actionId = entry.Property("ImprovementActionId").CurrentValue;
+        var otherId = entry.Property(otherKey!).CurrentValue;
+        var label = field == "Priorities"
+            ? Tracked<Priority>(context, otherId) is { } p ? $"Priority {p.Number}" : $"priority {otherId}"
+            : Tracked<SourceReview>(context, otherId)?.Code ?? $"source review {otherId}";
+        var change = entry.State == EntityState.Added ? new FieldChange(field, null, label) : new FieldChange(field, label, null);
+        var action = context.ChangeTracker.Entries<ImprovementAction>().FirstOrDefault(e => Equals(e.Property(x => x.Id).CurrentValue, actionId));
+        if (action?.State == EntityState.Added)
+        {
+            return null;
+        }
+
+        return (action?.Entity.Reference ?? Tracked<ImprovementAction>(context, actionId)?.Reference, change);
+    }
+
+    private static T? Tracked<T>(DbContext context, object? id)
+        where T : Entity =>
+        context.ChangeTracker.Entries<T>().FirstOrDefault(e => Equals(e.Property(x => x.Id).CurrentValue, id))?.Entity
+        ?? (id is int key and > 0 ? context.Set<T>().AsNoTracking().FirstOrDefault(e => e.Id == key) : null);
+
+    private static (string Type, string? Key)? Describe(DbContext context, EntityEntry entry) => entry.Entity switch
     {
         AuditEntry or Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey => null,
         ImprovementAction a => ("Action", a.Reference),
+        DueDateChange c => ("DueDateChange", Tracked<ImprovementAction>(context, c.ActionId)?.Reference),
         Priority p => ("Priority", p.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         Measure m => ("Measure", m.Code),
         Workstream w => ("Workstream", w.Code),

@@ -42,6 +42,23 @@ public sealed class AuditAndConcurrencyTests(AppFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task LinkingAPriority_IsRecordedAsAChangeToTheAction()
+    {
+        await using var scope = factory.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<ImprovementPlanDbContext>();
+        var action = await db.Actions.Include(a => a.Priorities).SingleAsync(a => a.Reference == "E55", Ct);
+        var priority = await db.Priorities.SingleAsync(p => p.Number == 8, Ct);
+
+        action.ReplacePriorities([.. action.Priorities, priority]);
+        await db.SaveChangesAsync(Ct);
+
+        var entry = await db.AuditEntries.Where(e => e.EntityType == "Action" && e.EntityKey == "E55" && e.Changes!.Contains("Priorities"))
+            .SingleAsync(Ct);
+        var change = Assert.Single(JsonDocument.Parse(entry.Changes!).RootElement.EnumerateArray());
+        Assert.Equal("Priority 8", change.GetProperty("New").GetString());
+    }
+
+    [Fact]
     public async Task TwoPeopleSavingTheSameAction_TheSecondIsRefused()
     {
         await using var first = factory.Scope();
