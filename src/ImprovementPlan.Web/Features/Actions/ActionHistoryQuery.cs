@@ -3,6 +3,7 @@ using System.Text.Json;
 using ImprovementPlan.Domain.Actions;
 using ImprovementPlan.Web.Data;
 using ImprovementPlan.Web.Features.Shared;
+using ImprovementPlan.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace ImprovementPlan.Web.Features.Actions;
@@ -16,8 +17,6 @@ public sealed record HistoryEntry(DateTime OccurredAtUtc, string When, string Wh
 /// <summary>An action's change history from the audit trail, newest first, in words rather than column names.</summary>
 public sealed class ActionHistoryQuery(ImprovementPlanDbContext db)
 {
-    private static readonly TimeZoneInfo UkTime = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
-
     private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNameCaseInsensitive = true };
 
     private static readonly Dictionary<string, string> Labels = new(StringComparer.Ordinal)
@@ -130,7 +129,7 @@ public sealed class ActionHistoryQuery(ImprovementPlanDbContext db)
     /// <summary>"1 March 2021 at 9:30am", in UK time.</summary>
     private static string When(DateTime utc)
     {
-        var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), UkTime);
+        var local = utc.ToUkTime();
         var time = local.ToString("h:mm", CultureInfo.InvariantCulture) + (local.Hour < 12 ? "am" : "pm");
         return $"{local.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)} at {time}";
     }

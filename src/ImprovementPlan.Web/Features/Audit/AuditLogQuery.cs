@@ -3,6 +3,7 @@ using System.Text.Json;
 using ImprovementPlan.Domain.Auditing;
 using ImprovementPlan.Web.Data;
 using ImprovementPlan.Web.Identity;
+using ImprovementPlan.Web.Infrastructure;
 using ImprovementPlan.Web.TagHelpers;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -14,8 +15,6 @@ namespace ImprovementPlan.Web.Features.Audit;
 public sealed class AuditLogQuery(ImprovementPlanDbContext db)
 {
     public const int PageSize = 50;
-
-    private static readonly TimeZoneInfo UkTime = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
 
     private static readonly Dictionary<string, string> TypeNames = new(StringComparer.Ordinal)
     {
@@ -172,7 +171,7 @@ public sealed class AuditLogQuery(ImprovementPlanDbContext db)
                 break;
         }
 
-        var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(entry.OccurredAtUtc, DateTimeKind.Utc), UkTime);
+        var local = entry.OccurredAtUtc.ToUkTime();
         return new AuditRow(entry.Id, local.ToString("d MMMM yyyy HH:mm", CultureInfo.GetCultureInfo("en-GB")), who, email, roleNames,
             record, link, operation, changes);
     }
@@ -227,7 +226,7 @@ public sealed class AuditLogQuery(ImprovementPlanDbContext db)
     }
 
     private static DateTime UtcStartOf(DateOnly ukDate) =>
-        TimeZoneInfo.ConvertTimeToUtc(ukDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), UkTime);
+        TimeZoneInfo.ConvertTimeToUtc(ukDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), Clock.UkTime);
 
     private static string LikePattern(string text) =>
         "%" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
