@@ -50,7 +50,12 @@ public sealed class DashboardTests(AppFactory factory) : IClassFixture<AppFactor
         Assert.Equal(expected.Stale, Count(page, "count-stale"));
         Assert.True(expected.DueSoon > 0);
         Assert.True(expected.Stale < 57);
-        Assert.Equal("/actions/CS10", page.QuerySelector("[data-testid=items-due-soon] a")!.GetAttribute("href"));
+        var soonest = await factory.WithDbAsync(db => db.Actions
+            .Where(a => a.Status != ActionStatus.Complete && a.DueDate >= TrackingData.Today && a.DueDate <= TrackingData.Today.AddDays(30))
+            .OrderBy(a => a.DueDate).ThenBy(a => a.Sequence).Select(a => a.Reference).ToListAsync(Ct));
+        Assert.Contains("CS10", soonest);
+        var shown = page.QuerySelectorAll("[data-testid=items-due-soon] a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Equal(soonest.Take(shown.Count).Select(reference => $"/actions/{reference}"), shown);
     }
 
     [Fact]
