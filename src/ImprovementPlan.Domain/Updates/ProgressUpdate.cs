@@ -25,7 +25,7 @@ public class ProgressUpdate : Entity
     }
 
     private ProgressUpdate(int? actionId, int? priorityId, string? authorUserId, string authorName, DateOnly asAt,
-        string narrative, DateTime createdAtUtc)
+        string narrative, DateTime createdAtUtc, Guid? formKey)
     {
         if ((actionId is null) == (priorityId is null))
         {
@@ -41,16 +41,17 @@ public class ProgressUpdate : Entity
         AsAt = asAt;
         Narrative = narrative;
         CreatedAtUtc = createdAtUtc;
+        FormKey = formKey;
         State = UpdateState.Draft;
     }
 
     public static ProgressUpdate DraftOnAction(int actionId, string? authorUserId, string authorName, DateOnly asAt,
-        string narrative, DateTime createdAtUtc) =>
-        new(actionId, null, authorUserId, authorName, asAt, narrative, createdAtUtc);
+        string narrative, DateTime createdAtUtc, Guid? formKey = null) =>
+        new(actionId, null, authorUserId, authorName, asAt, narrative, createdAtUtc, formKey);
 
     public static ProgressUpdate DraftOnPriority(int priorityId, string? authorUserId, string authorName, DateOnly asAt,
-        string narrative, DateTime createdAtUtc) =>
-        new(null, priorityId, authorUserId, authorName, asAt, narrative, createdAtUtc);
+        string narrative, DateTime createdAtUtc, Guid? formKey = null) =>
+        new(null, priorityId, authorUserId, authorName, asAt, narrative, createdAtUtc, formKey);
 
     public int? ActionId { get; private set; }
 
@@ -80,6 +81,12 @@ public class ProgressUpdate : Entity
     public UpdateState State { get; private set; }
 
     public DateTime CreatedAtUtc { get; private set; }
+
+    /// <summary>
+    /// The one-time key of the form that created the update, when it came from one: the same form
+    /// posted twice (a double click, or Back and save again) finds this update instead of creating a second.
+    /// </summary>
+    public Guid? FormKey { get; private set; }
 
     public DateTime? SubmittedAtUtc { get; private set; }
 

@@ -81,7 +81,7 @@ public sealed class AuditAndConcurrencyTests(AppFactory factory) : IClassFixture
     {
         await using var scope = factory.Scope();
         var db = scope.ServiceProvider.GetRequiredService<ImprovementPlanDbContext>();
-        var entry = await db.AuditEntries.FirstAsync(Ct);
+        var entry = await db.AuditEntries.OrderBy(e => e.Id).FirstAsync(Ct);
 
         db.AuditEntries.Remove(entry);
 

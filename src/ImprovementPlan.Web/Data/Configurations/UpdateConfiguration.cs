@@ -36,6 +36,8 @@ internal sealed class ProgressUpdateConfiguration : IEntityTypeConfiguration<Pro
         builder.HasIndex(u => new { u.ActionId, u.AsAt });
         builder.HasIndex(u => new { u.PriorityId, u.AsAt });
         builder.HasIndex(u => new { u.State, u.SubmittedAtUtc });
+        // One update per form: a second post of the same new-update form cannot insert a second row.
+        builder.HasIndex(u => u.FormKey).IsUnique();
     }
 }
 

@@ -56,6 +56,12 @@ public sealed class UpdateForm
     /// <summary>The version of the update the form was opened on (edits only), to detect a stale save.</summary>
     public int Version { get; set; }
 
+    /// <summary>
+    /// The one-time key written into a new-update form when it is first shown, so that posting the
+    /// same form twice creates one update, not two.
+    /// </summary>
+    public Guid? FormKey { get; set; }
+
     /// <summary>Which button was pressed: "Draft" or "Submit".</summary>
     public string? Intent { get; set; }
 

@@ -162,7 +162,7 @@ public sealed class UpdatesController(
             return Forbid();
         }
 
-        return View("New", new UpdateForm { Context = NewContext(record) });
+        return View("New", new UpdateForm { Context = NewContext(record), FormKey = Guid.NewGuid() });
     }
 
     private async Task<IActionResult> CreateAsync(UpdateRecord? record, UpdateForm form, CancellationToken cancellationToken)
@@ -190,9 +190,12 @@ public sealed class UpdatesController(
 
     private RedirectResult Saved(SaveOutcome outcome)
     {
-        TempData["Notification"] = outcome.Submitted
-            ? "Your update has been sent to the Service Director for approval"
-            : "Your update has been saved as a draft";
+        TempData["Notification"] = outcome switch
+        {
+            { Replayed: true } => "This form had already been saved, so it was not saved again. This is the update it created",
+            { Submitted: true } => "Your update has been sent to the Service Director for approval",
+            _ => "Your update has been saved as a draft",
+        };
         return Redirect(ShowUrl(outcome.UpdateId));
     }
 

@@ -17,7 +17,12 @@ public enum SaveResult
     Conflict,
 }
 
-public sealed record SaveOutcome(SaveResult Result, int UpdateId = 0, bool Submitted = false);
+/// <summary>What a save did.</summary>
+/// <param name="Result">Saved, refused as invalid, or refused because someone saved first.</param>
+/// <param name="UpdateId">The update written (or, when replayed, the one the first post created).</param>
+/// <param name="Submitted">The update is now waiting for the Service Director.</param>
+/// <param name="Replayed">The form had been posted before, so nothing was written.</param>
+public sealed record SaveOutcome(SaveResult Result, int UpdateId = 0, bool Submitted = false, bool Replayed = false);
 
 /// <summary>
 /// Writes progress updates: a new draft (or straight to submitted), a revision of a draft or
@@ -38,6 +43,14 @@ public sealed partial class WriteUpdateHandler(
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(form);
+        var (userId, authorName) = await records.PersonAsync(user, cancellationToken);
+        var (earlier, formKey) = await EarlierPostAsync(form.FormKey, userId, cancellationToken);
+        if (earlier is not null)
+        {
+            return earlier;
+        }
+
         var input = await ValidateAsync(user, record.IsAction, form, modelState, cancellationToken);
         if (input is null)
         {
@@ -50,11 +63,10 @@ public sealed partial class WriteUpdateHandler(
             return new SaveOutcome(SaveResult.Invalid);
         }
 
-        var (userId, authorName) = await records.PersonAsync(user, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var update = record.Action is { } action
-            ? ProgressUpdate.DraftOnAction(action.Id, userId, authorName, clock.Today(), input.Content.Narrative, now)
-            : ProgressUpdate.DraftOnPriority(record.Priority!.Id, userId, authorName, clock.Today(), input.Content.Narrative, now);
+            ? ProgressUpdate.DraftOnAction(action.Id, userId, authorName, clock.Today(), input.Content.Narrative, now, formKey)
+            : ProgressUpdate.DraftOnPriority(record.Priority!.Id, userId, authorName, clock.Today(), input.Content.Narrative, now, formKey);
         update.Revise(input.Content, clock.Today());
         Attach(update, input.Links, staged, userId, now);
         if (form.WantsSubmit)
@@ -63,8 +75,48 @@ public sealed partial class WriteUpdateHandler(
         }
 
         db.ProgressUpdates.Add(update);
-        await CommitAsync(staged, cancellationToken);
+        try
+        {
+            await CommitAsync(staged, cancellationToken);
+        }
+        catch (DbUpdateException) when (formKey is not null)
+        {
+            // The same form's other post committed first (the unique key refused this one): answer with its update.
+            db.ChangeTracker.Clear();
+            if ((await EarlierPostAsync(formKey, userId, cancellationToken)).Earlier is { } first)
+            {
+                return first;
+            }
+
+            throw;
+        }
+
         return new SaveOutcome(SaveResult.Saved, update.Id, form.WantsSubmit);
+    }
+
+    /// <summary>
+    /// What an earlier post of the same new-update form created, if this author posted it before; and
+    /// the key to store with a new update (none when the key is not theirs to use).
+    /// </summary>
+    private async Task<(SaveOutcome? Earlier, Guid? FormKey)> EarlierPostAsync(Guid? formKey, string? userId,
+        CancellationToken cancellationToken)
+    {
+        if (formKey is not { } key)
+        {
+            return (null, null);
+        }
+
+        var earlier = await db.ProgressUpdates.AsNoTracking()
+            .Where(u => u.FormKey == key)
+            .Select(u => new { u.Id, u.State, u.AuthorUserId })
+            .SingleOrDefaultAsync(cancellationToken);
+        return earlier switch
+        {
+            null => (null, key),
+            _ when earlier.AuthorUserId == userId =>
+                (new SaveOutcome(SaveResult.Saved, earlier.Id, earlier.State == UpdateState.Submitted, Replayed: true), key),
+            _ => (null, null),
+        };
     }
 
     /// <summary>Saves the author's changes to a draft or returned update, unless someone saved it since the form was opened.</summary>

@@ -231,7 +231,7 @@ public sealed class EditActionTests(AppFactory factory) : IClassFixture<AppFacto
     {
         using var client = await factory.SignedInClientAsync(Roles.ServiceDirector);
         var count = await factory.WithDbAsync(db => db.Actions.CountAsync(Ct));
-        var workstreamId = await factory.WithDbAsync(db => db.Workstreams.Select(w => w.Id).FirstAsync(Ct));
+        var workstreamId = await factory.WithDbAsync(db => db.Workstreams.OrderBy(w => w.Id).Select(w => w.Id).FirstAsync(Ct));
 
         using var response = await client.PostFormAsync("/actions/new",
             ("Reference", reference), ("WorkstreamId", workstreamId.ToString(System.Globalization.CultureInfo.InvariantCulture)),

@@ -323,6 +323,92 @@ public sealed class WriteUpdateTests(AppFactory factory) : IClassFixture<AppFact
             page.QuerySelector("input[name=Version]")!.GetAttribute("value"));
     }
 
+    /// <summary>The fields of the new-update form as the page renders it, with its one-time key.</summary>
+    private static async Task<Dictionary<string, string>> NewFormFieldsAsync(HttpClient client, string reference, string narrative,
+        string intent = "Draft")
+    {
+        var page = await client.GetDocumentAsync($"/actions/{reference}/updates/new");
+        var key = page.QuerySelector("[data-testid=update-form] input[name=FormKey]")!.GetAttribute("value")!;
+        Assert.True(Guid.TryParse(key, out _), $"The form's key '{key}' is not a GUID.");
+        var fields = Fields(narrative, intent);
+        fields["FormKey"] = key;
+        return fields;
+    }
+
+    private Task<List<ProgressUpdate>> UpdatesOnAsync(string reference) =>
+        factory.WithDbAsync(async db =>
+        {
+            var actionId = await db.Actions.Where(a => a.Reference == reference).Select(a => a.Id).SingleAsync(Ct);
+            return await db.ProgressUpdates.Include(u => u.Evidence).Where(u => u.ActionId == actionId).ToListAsync(Ct);
+        });
+
+    [Fact]
+    public async Task Post_NewUpdate_SameFormPostedTwice_CreatesOneUpdateWithOneCopyOfItsFile()
+    {
+        var (_, client) = await factory.LeadOfActionAsync("PM40");
+        var fields = await NewFormFieldsAsync(client, "PM40", "Audit of 40 files completed.");
+
+        using var first = await client.PostFormAsync("/actions/PM40/updates/new", fields, ("audit.pdf", Pdf()));
+        using var second = await client.PostFormAsync("/actions/PM40/updates/new", fields, ("audit.pdf", Pdf()));
+
+        var id = RedirectedUpdateId(first);
+        Assert.Equal(id, RedirectedUpdateId(second));
+        var update = Assert.Single(await UpdatesOnAsync("PM40"));
+        Assert.Equal(id, update.Id);
+        Assert.Single(update.Evidence);
+        Assert.Single(Directory.GetFiles(Path.Combine(factory.DataDirectory, "evidence"), update.Evidence.Single().StoredName!));
+        var page = await client.GetDocumentAsync($"/updates/{id}");
+        Assert.StartsWith("This form had already been saved", page.QuerySelector("[data-testid=notification] p")!.TextContent.Trim(),
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_NewUpdate_SameFormPostedTwiceAtOnce_CreatesOneUpdate()
+    {
+        var (_, client) = await factory.LeadOfActionAsync("PM41");
+        var fields = await NewFormFieldsAsync(client, "PM41", "Submitted with a double click.", "Submit");
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => client.PostFormAsync("/actions/PM41/updates/new", fields)));
+
+        var update = Assert.Single(await UpdatesOnAsync("PM41"));
+        Assert.All(responses, response => Assert.Equal(update.Id, RedirectedUpdateId(response)));
+        Assert.Equal(UpdateState.Submitted, update.State);
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task Post_NewUpdate_TwoFormsOpenedSeparately_CreateTwoUpdates()
+    {
+        var (_, client) = await factory.LeadOfActionAsync("PM42");
+
+        using var first = await client.PostFormAsync("/actions/PM42/updates/new", await NewFormFieldsAsync(client, "PM42", "First update."));
+        using var second = await client.PostFormAsync("/actions/PM42/updates/new", await NewFormFieldsAsync(client, "PM42", "Second update."));
+
+        Assert.NotEqual(RedirectedUpdateId(first), RedirectedUpdateId(second));
+        Assert.Equal(["First update.", "Second update."], (await UpdatesOnAsync("PM42")).Select(u => u.Narrative).Order());
+    }
+
+    [Fact]
+    public async Task Post_NewUpdate_SomeoneElsesFormKey_ShowsNothingOfTheirsAndSavesTheirOwn()
+    {
+        var (_, author) = await factory.LeadOfActionAsync("PM43");
+        var fields = await NewFormFieldsAsync(author, "PM43", "The author's private draft.");
+        using var authored = await author.PostFormAsync("/actions/PM43/updates/new", fields);
+        var (_, other) = await factory.LeadOfActionAsync("PM44");
+
+        fields["Narrative"] = "Another lead's own update.";
+        using var response = await other.PostFormAsync("/actions/PM44/updates/new", fields);
+
+        var id = RedirectedUpdateId(response);
+        Assert.NotEqual(RedirectedUpdateId(authored), id);
+        var update = Assert.Single(await UpdatesOnAsync("PM44"));
+        Assert.Equal((id, "Another lead's own update."), (update.Id, update.Narrative));
+        Assert.Null(update.FormKey);
+    }
+
     [Fact]
     public async Task Post_Submit_Twice_SubmitsOnceAndShowsTheUpdate()
     {

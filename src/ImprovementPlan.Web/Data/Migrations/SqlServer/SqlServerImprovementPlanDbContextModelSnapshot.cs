@@ -978,6 +978,9 @@ namespace ImprovementPlan.Web.Data.Migrations.SqlServer
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<Guid?>("FormKey")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("ImpactEvidence")
                         .HasMaxLength(10000)
                         .HasColumnType("nvarchar(max)");
@@ -1034,6 +1037,10 @@ namespace ImprovementPlan.Web.Data.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FormKey")
+                        .IsUnique()
+                        .HasFilter("[FormKey] IS NOT NULL");
 
                     b.HasIndex("ActionId", "AsAt");
 

@@ -937,6 +937,9 @@ namespace ImprovementPlan.Web.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("FormKey")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ImpactEvidence")
                         .HasMaxLength(10000)
                         .HasColumnType("TEXT");
@@ -993,6 +996,9 @@ namespace ImprovementPlan.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FormKey")
+                        .IsUnique();
 
                     b.HasIndex("ActionId", "AsAt");
 
