@@ -42,7 +42,7 @@ public sealed partial class ChromiumPdfRenderer : IPdfRenderer, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Value;
         _logger = logger;
-        _slots = new SemaphoreSlim(Math.Max(1, _options.MaxConcurrentRenders));
+        _slots = new SemaphoreSlim(_options.MaxConcurrentRenders);
     }
 
     /// <summary>A switch added to the browser's command line, so tests can find (and kill) its process.</summary>
@@ -92,7 +92,7 @@ public sealed partial class ChromiumPdfRenderer : IPdfRenderer, IAsyncDisposable
                 var browser = await EnsureBrowserAsync(cancellationToken);
                 try
                 {
-                    var pdf = await RenderOnceAsync(browser, html, settings, timeout).WaitAsync(timeout, cancellationToken);
+                    var pdf = await UntilDisconnected(browser, RenderOnceAsync(browser, html, settings, timeout)).WaitAsync(timeout, cancellationToken);
                     return PdfMetadata.Apply(pdf, settings.Title, settings.Author, settings.Subject, "en-GB");
                 }
                 catch (PlaywrightException ex) when (attempt == 1)
@@ -111,6 +111,37 @@ public sealed partial class ChromiumPdfRenderer : IPdfRenderer, IAsyncDisposable
         finally
         {
             _slots.Release();
+        }
+    }
+
+    /// <summary>
+    /// The render's result, or a <see cref="PlaywrightException"/> as soon as the browser goes away: a
+    /// call in flight when the process dies can otherwise wait for the whole render timeout.
+    /// </summary>
+    private static async Task<byte[]> UntilDisconnected(IBrowser browser, Task<byte[]> render)
+    {
+        var gone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnDisconnected(object? sender, IBrowser e) => gone.TrySetResult();
+        browser.Disconnected += OnDisconnected;
+        try
+        {
+            if (!browser.IsConnected)
+            {
+                gone.TrySetResult();
+            }
+
+            if (await Task.WhenAny(render, gone.Task) == render)
+            {
+                return await render;
+            }
+
+            // The abandoned render fails on its own once the driver notices; observe that failure.
+            _ = render.ContinueWith(t => t.Exception, TaskScheduler.Default);
+            throw new PlaywrightException("The browser closed while printing.");
+        }
+        finally
+        {
+            browser.Disconnected -= OnDisconnected;
         }
     }
 
@@ -155,7 +186,10 @@ public sealed partial class ChromiumPdfRenderer : IPdfRenderer, IAsyncDisposable
         }
         finally
         {
-            await context.CloseAsync();
+            if (browser.IsConnected)
+            {
+                await CloseQuietlyAsync(context);
+            }
         }
     }
 
@@ -251,6 +285,18 @@ public sealed partial class ChromiumPdfRenderer : IPdfRenderer, IAsyncDisposable
         }
 
         await CloseQuietlyAsync(browser);
+    }
+
+    private static async Task CloseQuietlyAsync(IBrowserContext context)
+    {
+        try
+        {
+            await context.CloseAsync();
+        }
+        catch (PlaywrightException)
+        {
+            // The browser went away mid-render; the retry starts a new one.
+        }
     }
 
     private static async Task CloseQuietlyAsync(IBrowser browser)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ImprovementPlan.Web.Reports;
 using ImprovementPlan.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,7 +20,7 @@ public sealed class ChromiumPdfRendererTests(AppFactory factory) : IClassFixture
         var first = await Renderer.RenderAsync(Html("First render"), Settings, Ct);
         var launches = Renderer.Launches;
 
-        var killed = KillBrowser(Renderer.InstanceMarker);
+        var killed = BrowserProcesses.Kill(Renderer.InstanceMarker);
         var second = await Renderer.RenderAsync(Html("Second render"), Settings, Ct);
 
         Assert.True(killed > 0, "No browser process carrying the renderer's marker was found.");
@@ -77,49 +76,5 @@ public sealed class ChromiumPdfRendererTests(AppFactory factory) : IClassFixture
     {
         using var document = PdfDocument.Open(pdf);
         return string.Join(' ', document.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
-    }
-
-    /// <summary>Kills the Chromium browser process launched with the renderer's marker switch (Linux: reads /proc).</summary>
-    private static int KillBrowser(string marker)
-    {
-        var killed = 0;
-        foreach (var dir in Directory.EnumerateDirectories("/proc"))
-        {
-            if (!int.TryParse(Path.GetFileName(dir), out var pid))
-            {
-                continue;
-            }
-
-            string commandLine;
-            try
-            {
-                commandLine = File.ReadAllText(Path.Combine(dir, "cmdline")).Replace('\0', ' ');
-            }
-            catch (IOException)
-            {
-                continue;
-            }
-            catch (UnauthorizedAccessException)
-            {
-                continue;
-            }
-
-            if (commandLine.Contains(marker, StringComparison.Ordinal) && !commandLine.Contains("--type=", StringComparison.Ordinal))
-            {
-                try
-                {
-                    using var process = Process.GetProcessById(pid);
-                    process.Kill(entireProcessTree: true);
-                    process.WaitForExit(10_000);
-                    killed++;
-                }
-                catch (ArgumentException)
-                {
-                    // Already gone.
-                }
-            }
-        }
-
-        return killed;
     }
 }
