@@ -33,7 +33,8 @@ internal sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
         builder.HasOne<Meeting>().WithMany().HasForeignKey(r => r.MeetingId);
         builder.HasMany(r => r.Sections).WithOne().HasForeignKey(s => s.ReportId);
         builder.Navigation(r => r.Sections).HasField("_sections");
-        builder.HasIndex(r => new { r.PlanId, r.Kind, r.ReportDate });
+        // One report of each kind per date: preparing it twice finds the first.
+        builder.HasIndex(r => new { r.PlanId, r.Kind, r.ReportDate }).IsUnique();
     }
 }
 

@@ -26,13 +26,15 @@ public sealed class ReportsController(ReportsHandler reports, IAuthorizationServ
     public async Task<IActionResult> New(NewReportForm form, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(form);
-        if (await reports.CreateAsync(form, ModelState, ct) is not { } id)
+        if (await reports.CreateAsync(form, ModelState, ct) is not { } created)
         {
             return View(form);
         }
 
-        TempData["Notification"] = "Report created. Its sections are copied from the previous report of this kind: check each one.";
-        return Redirect($"/reports/{id}");
+        TempData["Notification"] = created.AlreadyExisted
+            ? $"The report for this date already exists ({Domain.Reports.ReportTemplates.KindName(form.Kind!.Value)}), so no new one was made. This is it."
+            : "Report created. Its sections are copied from the previous report of this kind: check each one.";
+        return Redirect($"/reports/{created.ReportId}");
     }
 
     [HttpGet("{id:int}")]

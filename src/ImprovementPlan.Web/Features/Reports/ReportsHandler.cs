@@ -46,7 +46,11 @@ public sealed class ReportsHandler(
         return new ReportListPage(rows, canSeeDrafts, canPrepare);
     }
 
-    public async Task<int?> CreateAsync(NewReportForm form, ModelStateDictionary modelState, CancellationToken ct)
+    /// <summary>
+    /// Creates a draft report of a kind for a date, or, when one of that kind and date exists already
+    /// (a double click, or the form sent again), answers with that one instead of making a second.
+    /// </summary>
+    public async Task<NewReportOutcome?> CreateAsync(NewReportForm form, ModelStateDictionary modelState, CancellationToken ct)
     {
         if (form.Kind is not { } kind || !Enum.IsDefined(kind))
         {
@@ -79,6 +83,11 @@ public sealed class ReportsHandler(
         }
 
         var plan = await db.Plans.OrderBy(p => p.Id).FirstAsync(ct);
+        if (await ExistingReportAsync(plan.Id, reportKind, reportDate, ct) is { } existing)
+        {
+            return existing;
+        }
+
         var previous = await db.Reports.Include(r => r.Sections)
             .Where(r => r.PlanId == plan.Id && r.Kind == reportKind)
             .OrderByDescending(r => r.ReportDate).ThenByDescending(r => r.Id)
@@ -103,8 +112,30 @@ public sealed class ReportsHandler(
         }
 
         db.Reports.Add(report);
-        await db.SaveChangesAsync(ct);
-        return report.Id;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The same form's other post saved first: the unique index refused this one.
+            db.ChangeTracker.Clear();
+            if (await ExistingReportAsync(plan.Id, reportKind, reportDate, ct) is { } first)
+            {
+                return first;
+            }
+
+            throw;
+        }
+
+        return new NewReportOutcome(report.Id, AlreadyExisted: false);
+    }
+
+    private async Task<NewReportOutcome?> ExistingReportAsync(int planId, ReportKind kind, DateOnly date, CancellationToken ct)
+    {
+        var id = await db.Reports.AsNoTracking().Where(r => r.PlanId == planId && r.Kind == kind && r.ReportDate == date)
+            .Select(r => (int?)r.Id).SingleOrDefaultAsync(ct);
+        return id is { } existing ? new NewReportOutcome(existing, AlreadyExisted: true) : null;
     }
 
     public async Task<SectionEditPage?> SectionAsync(int reportId, string key, CancellationToken ct)
@@ -285,3 +316,6 @@ public sealed class ReportsHandler(
 
     private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
+
+/// <summary>The report a "Prepare a report" post leads to, and whether it was there before the post.</summary>
+public sealed record NewReportOutcome(int ReportId, bool AlreadyExisted);

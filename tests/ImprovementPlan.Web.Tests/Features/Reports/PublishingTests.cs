@@ -74,6 +74,36 @@ public sealed class PublishingTests(AppFactory factory) : IClassFixture<AppFacto
     }
 
     [Fact]
+    public async Task PostNew_SameKindAndDateTwice_MakesOneReportAndSaysSo()
+    {
+        using var clerk = await factory.SignedInClientAsync(Roles.CommitteeClerk);
+        var date = new DateOnly(2021, 4, 21);
+
+        var first = await clerk.CreateReportAsync(ReportKind.CsipReviewPack, date, Ct);
+        var again = await clerk.CreateReportAsync(ReportKind.CsipReviewPack, date, Ct);
+        var page = await clerk.GetDocumentAsync($"/reports/{again}");
+        var otherKind = await clerk.CreateReportAsync(ReportKind.FullActionPlan, date, Ct);
+
+        Assert.Equal(first, again);
+        Assert.NotEqual(first, otherKind);
+        Assert.Equal(1, await factory.WithDbAsync(db => db.Reports.CountAsync(r => r.Kind == ReportKind.CsipReviewPack && r.ReportDate == date, Ct)));
+        Assert.Equal("The report for this date already exists (CSIP review pack), so no new one was made. This is it.",
+            page.QuerySelector("[data-testid=notification] p")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task PostNew_SameFormSentFourTimesAtOnce_MakesOneReport()
+    {
+        using var clerk = await factory.SignedInClientAsync(Roles.CommitteeClerk);
+        var date = new DateOnly(2021, 5, 12);
+
+        var ids = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => clerk.CreateReportAsync(ReportKind.FullActionPlan, date, Ct)));
+
+        Assert.Single(ids.Distinct());
+        Assert.Equal(1, await factory.WithDbAsync(db => db.Reports.CountAsync(r => r.Kind == ReportKind.FullActionPlan && r.ReportDate == date, Ct)));
+    }
+
+    [Fact]
     public async Task PostSection_StaleVersion_ShowsBothTextsAndSavesNothing()
     {
         using var clerk = await factory.SignedInClientAsync(Roles.CommitteeClerk);

@@ -844,7 +844,8 @@ namespace ImprovementPlan.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("MeetingId");
 
-                    b.HasIndex("PlanId", "Kind", "ReportDate");
+                    b.HasIndex("PlanId", "Kind", "ReportDate")
+                        .IsUnique();
 
                     b.ToTable("Reports");
                 });

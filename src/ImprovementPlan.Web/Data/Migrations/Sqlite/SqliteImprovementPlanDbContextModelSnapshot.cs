@@ -809,7 +809,8 @@ namespace ImprovementPlan.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("MeetingId");
 
-                    b.HasIndex("PlanId", "Kind", "ReportDate");
+                    b.HasIndex("PlanId", "Kind", "ReportDate")
+                        .IsUnique();
 
                     b.ToTable("Reports");
                 });
