@@ -78,6 +78,14 @@ public sealed partial class PageSweepTests(HostFixture host)
 
         await page.GotoAsync(reportPath + "/sections/purpose/edit");
         await page.AssertAccessibleAsync("clerk-report-section-edit");
+
+        // Publish, then read the published version in the browser, as a councillor would.
+        await page.GotoAsync(reportPath);
+        await page.GetByTestId("publish").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=notification]")).ToBeVisibleAsync();
+        await page.GotoAsync(reportPath + "/versions/1");
+        await Assertions.Expect(page.GetByTestId("published-body")).ToContainTextAsync("Multi-Agency Safeguarding Hub");
+        await page.AssertAccessibleAsync("clerk-report-published-version");
     }
 
     private static string Name(string email, string path) =>

@@ -124,7 +124,7 @@ public class PublishedReport
     }
 
     public PublishedReport(int reportId, int versionNumber, string title, string fileName, byte[] pdfBytes, string sha256,
-        DateTime publishedAtUtc, string? publishedByUserId, string publishedByName, string? snapshotJson)
+        DateTime publishedAtUtc, string? publishedByUserId, string publishedByName, string? snapshotJson, string? bodyHtml = null)
     {
         ArgumentNullException.ThrowIfNull(pdfBytes);
         ReportId = reportId;
@@ -137,6 +137,7 @@ public class PublishedReport
         PublishedByUserId = publishedByUserId;
         PublishedByName = publishedByName;
         SnapshotJson = snapshotJson;
+        BodyHtml = bodyHtml;
     }
 
     public int Id { get; private set; }
@@ -163,4 +164,10 @@ public class PublishedReport
 
     /// <summary>The figures, ratings and dates the PDF was made from, so versions can be compared.</summary>
     public string? SnapshotJson { get; private set; }
+
+    /// <summary>
+    /// The report's body as HTML, rendered from the same data at the same moment as the PDF, so the
+    /// published version can be read in a browser (with a screen reader, or zoomed) as well as printed.
+    /// </summary>
+    public string? BodyHtml { get; private set; }
 }

@@ -53,6 +53,13 @@ public sealed record PreviewPage(ReportDocument Document, IReadOnlyList<Publishe
 public sealed record VersionsPage(int ReportId, ReportKind Kind, string Title, DateOnly ReportDate, bool CanSeeDraft,
     IReadOnlyList<PublishedVersionRow> Versions);
 
+/// <summary>A published version's page: its details and the body stored when it was published (none for versions published before bodies were kept).</summary>
+public sealed record PublishedVersionPage(int ReportId, ReportKind Kind, DateOnly ReportDate, PublishedVersionRow Version, string? BodyHtml,
+    int LatestVersionNumber, bool CanSeeDraft)
+{
+    public bool IsLatest => Version.VersionNumber == LatestVersionNumber;
+}
+
 public sealed record ComparePage(int ReportId, string Title, PublishedVersionRow Version, PublishedVersionRow? Previous,
     IReadOnlyList<SnapshotChange> Changes);
 

@@ -138,6 +138,13 @@ public sealed class ReportsController(ReportsHandler reports, IAuthorizationServ
     public async Task<IActionResult> Versions(int id, CancellationToken ct) =>
         await reports.VersionsAsync(id, await CanAsync(Policies.ViewDraftReports), ct) is { } page ? View(page) : NotFound();
 
+    /// <summary>A published version in the browser: the same content as its PDF, as it was when published.</summary>
+    [HttpGet("{id:int}/versions/{number:int}")]
+    public async Task<IActionResult> Version(int id, int number, CancellationToken ct) =>
+        await reports.PublishedVersionAsync(id, number, await CanAsync(Policies.ViewDraftReports), ct) is { } page
+            ? View(page)
+            : NotFound();
+
     [HttpGet("{id:int}/versions/{number:int}/pdf")]
     public async Task<IActionResult> VersionPdf(int id, int number, CancellationToken ct) =>
         await reports.VersionAsync(id, number, ct) is { } version

@@ -25,6 +25,9 @@ public sealed class ReportsHandler(
 {
     public const string PrintView = "/Features/Reports/Print.cshtml";
 
+    /// <summary>The report's body alone, stored with each published version for reading in the browser.</summary>
+    public const string PublishedBodyView = "/Features/Reports/PublishedBody.cshtml";
+
     public async Task<ReportListPage> ListAsync(bool canSeeDrafts, bool canPrepare, CancellationToken ct)
     {
         var reports = await db.Reports.AsNoTracking()
@@ -243,11 +246,12 @@ public sealed class ReportsHandler(
         }
 
         var bytes = await pdf.RenderAsync(printed.Html, Settings(printed.Document), ct);
+        var bodyHtml = await html.RenderAsync(context, PublishedBodyView, printed.Document);
         var version = latest + 1;
         var displayName = userId is null ? null : await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).SingleOrDefaultAsync(ct);
         db.PublishedReports.Add(new PublishedReport(reportId, version, printed.Document.Report.Title, printed.Document.FileName, bytes,
             Convert.ToHexStringLower(SHA256.HashData(bytes)), clock.GetUtcNow().UtcDateTime, userId,
-            string.IsNullOrWhiteSpace(displayName) ? userName : displayName, ReportSnapshot.Serialise(printed.Document.Facts)));
+            string.IsNullOrWhiteSpace(displayName) ? userName : displayName, ReportSnapshot.Serialise(printed.Document.Facts), bodyHtml));
         try
         {
             await db.SaveChangesAsync(ct);
@@ -278,6 +282,29 @@ public sealed class ReportsHandler(
 
     public async Task<PublishedReport?> VersionAsync(int reportId, int number, CancellationToken ct) =>
         await db.PublishedReports.AsNoTracking().SingleOrDefaultAsync(p => p.ReportId == reportId && p.VersionNumber == number, ct);
+
+    /// <summary>A published version as it was published, for reading in the browser.</summary>
+    public async Task<PublishedVersionPage?> PublishedVersionAsync(int reportId, int number, bool canSeeDraft, CancellationToken ct)
+    {
+        var found = await db.PublishedReports.AsNoTracking()
+            .Where(p => p.ReportId == reportId && p.VersionNumber == number)
+            .Join(db.Reports, p => p.ReportId, r => r.Id, (p, r) => new
+            {
+                Row = new PublishedVersionRow(p.VersionNumber, p.Title, p.FileName, p.Sha256, p.PublishedAtUtc, p.PublishedByName,
+                    p.PdfBytes.Length),
+                p.BodyHtml,
+                r.Kind,
+                r.ReportDate,
+            })
+            .SingleOrDefaultAsync(ct);
+        if (found is null)
+        {
+            return null;
+        }
+
+        var latest = await db.PublishedReports.Where(p => p.ReportId == reportId).MaxAsync(p => p.VersionNumber, ct);
+        return new PublishedVersionPage(reportId, found.Kind, found.ReportDate, found.Row, found.BodyHtml, latest, canSeeDraft);
+    }
 
     public async Task<PublishedReport?> LatestVersionAsync(int reportId, CancellationToken ct) =>
         await db.PublishedReports.AsNoTracking().Where(p => p.ReportId == reportId)

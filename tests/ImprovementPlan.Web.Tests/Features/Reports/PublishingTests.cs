@@ -104,6 +104,55 @@ public sealed class PublishingTests(AppFactory factory) : IClassFixture<AppFacto
     }
 
     [Fact]
+    public async Task GetVersion_AfterTheDataChanged_ShowsTheReportAsPublishedInTheBrowser_ToEveryRole()
+    {
+        using var clerk = await factory.SignedInClientAsync(Roles.CommitteeClerk);
+        var id = await clerk.CreateReportAsync(ReportKind.BoardProgressReport, new DateOnly(2021, 6, 2), Ct);
+        await EditSectionAsync(clerk, id, ReportTemplates.BoardSummary, "Summary as published. <script>alert('x')</script>");
+        using var published = await clerk.PublishAsync(id, 0, Ct);
+        Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+        await EditSectionAsync(clerk, id, ReportTemplates.BoardSummary, "Summary changed after publishing.");
+        using var viewer = await factory.SignedInClientAsync(Roles.Viewer);
+
+        var page = await viewer.GetDocumentAsync($"/reports/{id}/versions/1");
+
+        var body = page.QuerySelector("[data-testid=published-body]")!;
+        Assert.Contains("Summary as published. <script>alert('x')</script>", body.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Summary changed after publishing", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector("main script"));
+        Assert.Null(body.QuerySelector("a[href*='/sections/']"));
+        Assert.NotNull(body.QuerySelector("h1"));
+        Assert.NotNull(page.QuerySelector($"[data-testid=version-pdf][href='/reports/{id}/versions/1/pdf']"));
+        var draft = await clerk.GetDocumentAsync($"/reports/{id}");
+        Assert.Contains("Summary changed after publishing.", draft.Body!.TextContent, StringComparison.Ordinal);
+        var list = await viewer.GetDocumentAsync("/reports");
+        Assert.NotNull(list.QuerySelector($"[data-testid=report-{id}] a[href='/reports/{id}/versions/1']"));
+        var versions = await viewer.GetDocumentAsync($"/reports/{id}/versions");
+        Assert.NotNull(versions.QuerySelector($"[data-testid=read-version-1][href='/reports/{id}/versions/1']"));
+    }
+
+    [Fact]
+    public async Task GetVersion_PublishedWithoutABrowserCopy_SaysSoAndOffersThePdf_AndAMissingVersionIs404()
+    {
+        using var clerk = await factory.SignedInClientAsync(Roles.CommitteeClerk);
+        var id = await clerk.CreateReportAsync(ReportKind.CsipReviewPack, new DateOnly(2021, 6, 9), Ct);
+        await factory.WithDbAsync(db =>
+        {
+            db.PublishedReports.Add(new PublishedReport(id, 1, "Older version", "csip-review-pack-2021-06-09.pdf", "%PDF-1.7"u8.ToArray(),
+                new string('0', 64), new DateTime(2021, 6, 9, 16, 0, 0, DateTimeKind.Utc), null, "A clerk", snapshotJson: null));
+            return db.SaveChangesAsync();
+        });
+
+        var page = await clerk.GetDocumentAsync($"/reports/{id}/versions/1");
+        using var missing = await clerk.GetAsync(new Uri($"/reports/{id}/versions/2", UriKind.Relative), Ct);
+
+        Assert.NotNull(page.QuerySelector("[data-testid=no-published-body]"));
+        Assert.Null(page.QuerySelector("[data-testid=published-body]"));
+        Assert.Contains("9 June 2021 at 17:00", page.QuerySelector("[data-testid=version-notice]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Fact]
     public async Task PostSection_StaleVersion_ShowsBothTextsAndSavesNothing()
     {
         using var clerk = await factory.SignedInClientAsync(Roles.CommitteeClerk);

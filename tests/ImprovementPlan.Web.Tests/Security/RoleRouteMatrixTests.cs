@@ -1,0 +1,230 @@
+using System.Globalization;
+using System.Net;
+using ImprovementPlan.Domain.Reports;
+using ImprovementPlan.Web.Identity;
+using ImprovementPlan.Web.Tests.Features.Actions;
+using ImprovementPlan.Web.Tests.Features.Reports;
+using ImprovementPlan.Web.Tests.Features.Updates;
+using ImprovementPlan.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ImprovementPlan.Web.Tests.Security;
+
+/// <summary>
+/// Every role against every route and method, with real ids in the URLs. The table below says what
+/// each role may reach; everything else must answer 403 (or, signed out, send to the sign-in page).
+/// The head of service here leads nothing, so every write on a record is refused to them too.
+/// </summary>
+public sealed class RoleRouteMatrixTests(AppFactory factory) : IClassFixture<AppFactory>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>What every signed-in user may read, whatever their role.</summary>
+    private static readonly string[] EveryoneSignedIn =
+    [
+        "GET ", "GET actions", "GET actions/{reference}", "GET priorities", "GET priorities/{number:int}", "GET export/actions.csv",
+        "GET reports", "GET reports/{id:int}/pdf", "GET reports/{id:int}/versions", "GET reports/{id:int}/versions/{number:int}",
+        "GET reports/{id:int}/versions/{number:int}/pdf", "GET reports/{id:int}/versions/{number:int}/compare",
+    ];
+
+    private static readonly string[] SeeDrafts = ["GET reports/{id:int}", "GET reports/{id:int}/draft/pdf"];
+
+    private static readonly string[] PrepareReports =
+    [
+        "GET reports/new", "POST reports/new", "GET reports/{id:int}/sections/{key}/edit", "POST reports/{id:int}/sections/{key}/edit",
+        "POST reports/{id:int}/publish",
+    ];
+
+    /// <summary>Those who edit the plan may also ask to move a due date; the Service Director still decides.</summary>
+    private static readonly string[] EditPlan =
+    [
+        "GET actions/new", "POST actions/new", "GET actions/{reference}/edit", "POST actions/{reference}/edit",
+        "GET actions/{reference}/due-date", "POST actions/{reference}/due-date",
+    ];
+
+    private static readonly string[] Audit = ["GET audit"];
+
+    /// <summary>The Service Director leads every record, decides updates and due dates, and sees drafts; they change only their own updates.</summary>
+    private static readonly string[] Decide =
+    [
+        "GET actions/{reference}/ratings", "POST actions/{reference}/ratings", "GET approvals", "POST updates/{id:int}/approve",
+        "POST updates/{id:int}/return", "GET due-date-changes", "POST due-date-changes/{id:int}/approve", "POST due-date-changes/{id:int}/reject",
+        "GET updates/mine", "GET actions/{reference}/updates/new",
+        "POST actions/{reference}/updates/new", "GET priorities/{number:int}/updates/new", "POST priorities/{number:int}/updates/new",
+        "GET updates/{id:int}", "GET evidence/{id:int}",
+    ];
+
+    private static readonly string[] ManageUsers =
+    [
+        "GET admin/users", "GET admin/users/new", "POST admin/users/new", "GET admin/users/{id}", "POST admin/users/{id}",
+        "POST admin/users/{id}/deactivate", "POST admin/users/{id}/reactivate", "GET admin/users/{id}/leads", "POST admin/users/{id}/leads",
+    ];
+
+    /// <summary>Adding to this table is a security decision.</summary>
+    private static readonly Dictionary<string, HashSet<string>> Allowed = new()
+    {
+        [Roles.Viewer] = [.. EveryoneSignedIn],
+        [Roles.CommitteeClerk] = [.. EveryoneSignedIn, .. SeeDrafts, .. PrepareReports],
+        [Roles.PerformanceOfficer] = [.. EveryoneSignedIn, .. SeeDrafts],
+        [Roles.HeadOfService] = [.. EveryoneSignedIn, .. SeeDrafts, "GET updates/mine"],
+        [Roles.ServiceDirector] = [.. EveryoneSignedIn, .. SeeDrafts, .. PrepareReports, .. EditPlan, .. Audit, .. Decide],
+        [Roles.Administrator] = [.. EveryoneSignedIn, .. SeeDrafts, .. PrepareReports, .. EditPlan, .. Audit, .. ManageUsers],
+    };
+
+    /// <summary>Routes outside the matrix: open to all by design (AccessTests pins them), or ending the session it runs in.</summary>
+    private static readonly HashSet<string> NotInTheMatrix = ["POST account/sign-out"];
+
+    public static TheoryData<string> RoleNames() => [.. Allowed.Keys];
+
+    [Theory]
+    [MemberData(nameof(RoleNames))]
+    public async Task EveryRoute_AsRole_AnswersAsTheTableSays(string role)
+    {
+        var ids = await RecordsAsync();
+        using var client = await factory.SignedInClientAsync(role);
+        var failures = new List<string>();
+        var checkedRoutes = 0;
+
+        foreach (var (key, method, path) in Routes(ids))
+        {
+            using var response = await SendAsync(client, method, path);
+            var status = (int)response.StatusCode;
+            checkedRoutes++;
+            if (Allowed[role].Contains(key))
+            {
+                if (status is 403 or >= 500)
+                {
+                    failures.Add($"{key} ({path}) answered {status}; {role} may use it.");
+                }
+            }
+            else if (response.StatusCode != HttpStatusCode.Forbidden)
+            {
+                failures.Add($"{key} ({path}) answered {status}; {role} must get 403.");
+            }
+        }
+
+        Assert.True(checkedRoutes > 50, $"Only {checkedRoutes} routes were checked.");
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    [Fact]
+    public async Task EveryWrite_SignedOut_IsSentToSignInAndChangesNothing()
+    {
+        var ids = await RecordsAsync();
+        var auditEntries = await factory.WithDbAsync(db => db.AuditEntries.CountAsync(Ct));
+        using var client = factory.CreateClient();
+        var writes = Routes(ids).Where(r => r.Method == HttpMethod.Post).ToList();
+
+        foreach (var (key, method, path) in writes)
+        {
+            using var response = await SendAsync(client, method, path, tokenFrom: "/account/sign-in");
+            Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{key} ({path}) answered {response.StatusCode} to a signed-out post.");
+            Assert.StartsWith("/account/sign-in", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        }
+
+        Assert.True(writes.Count > 20, $"Only {writes.Count} writes were checked.");
+        Assert.Equal(auditEntries, await factory.WithDbAsync(db => db.AuditEntries.CountAsync(Ct)));
+    }
+
+    [Fact]
+    public void TheTable_NamesOnlyRoutesThatExist()
+    {
+        var keys = Endpoints().Select(e => e.Key).ToHashSet();
+
+        var unknown = Allowed.Values.SelectMany(v => v).Concat(NotInTheMatrix).Where(k => !keys.Contains(k)).Distinct().ToList();
+
+        Assert.True(unknown.Count == 0, "The table names routes that do not exist: " + string.Join(", ", unknown));
+    }
+
+    /// <summary>The ids the routes are filled with: the seeded plan and report, plus records made here.</summary>
+    private sealed record RecordIds(int ReportId, int UpdateId, int EvidenceId, int DueDateChangeId, string UserId);
+
+    private async Task<RecordIds> RecordsAsync()
+    {
+        // A draft update with a file, written by the lead of QP21 (not one of the matrix's users).
+        var (_, author) = await factory.LeadOfActionAsync("QP21");
+        using var created = await author.PostFormAsync("/actions/QP21/updates/new", UpdateTestData.Fields("Matrix draft."), ("matrix.pdf", UpdateTestData.Pdf()));
+        var updateId = UpdateTestData.RedirectedUpdateId(created);
+        var evidenceId = await factory.WithDbAsync(db => db.Evidence.Where(e => e.ProgressUpdateId == updateId).Select(e => e.Id).SingleAsync(Ct));
+        var due = await factory.WithDbAsync(db => db.Actions.Where(a => a.Reference == "CS10").Select(a => a.DueDate).SingleAsync(Ct)) ?? new DateOnly(2021, 6, 30);
+        await factory.RequestDueDateChangeAsync("CS10", due.AddDays(7), "Matrix request", approve: false);
+        var changeId = await factory.WithDbAsync(db => db.DueDateChanges.OrderByDescending(c => c.Id).Select(c => c.Id).FirstAsync(Ct));
+        var bystander = await factory.CreateAsync(Roles.Viewer);
+        var reportId = await factory.SeededScrutinyReportIdAsync();
+        await factory.WithDbAsync(async db =>
+        {
+            if (!await db.PublishedReports.AnyAsync(p => p.ReportId == reportId, Ct))
+            {
+                db.PublishedReports.Add(new PublishedReport(reportId, 1, "Matrix version", "scrutiny-report-2021-03-17.pdf", "%PDF-1.7"u8.ToArray(),
+                    new string('0', 64), AppFactory.Now.UtcDateTime, null, "A clerk", snapshotJson: "[]", bodyHtml: "<h1>Matrix version</h1>"));
+            }
+
+            return await db.SaveChangesAsync(Ct);
+        });
+        return new RecordIds(reportId, updateId, evidenceId, changeId, bystander.Id);
+    }
+
+    private IEnumerable<(string Key, HttpMethod Method, string Path)> Routes(RecordIds ids)
+    {
+        foreach (var (key, endpoint, methods) in Endpoints())
+        {
+            if (endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null || NotInTheMatrix.Contains(key))
+            {
+                continue;
+            }
+
+            var pattern = endpoint.RoutePattern.RawText!.TrimStart('/');
+            var path = "/" + pattern
+                .Replace("{reference}", "QP21", StringComparison.Ordinal)
+                .Replace("{key}", ReportSectionKeys.Purpose, StringComparison.Ordinal)
+                .Replace("{number:int}", pattern.StartsWith("priorities", StringComparison.Ordinal) ? "2" : "1", StringComparison.Ordinal)
+                .Replace("{id}", ids.UserId, StringComparison.Ordinal);
+            if (path.Contains("{id:int}", StringComparison.Ordinal))
+            {
+                var id = pattern.Split('/')[0] switch
+                {
+                    "reports" => ids.ReportId,
+                    "updates" => ids.UpdateId,
+                    "evidence" => ids.EvidenceId,
+                    "due-date-changes" => ids.DueDateChangeId,
+                    var other => throw new InvalidOperationException($"No id to put in {other} routes."),
+                };
+                path = path.Replace("{id:int}", id.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            }
+
+            Assert.DoesNotContain("{", path, StringComparison.Ordinal);
+            foreach (var method in methods)
+            {
+                yield return (key, new HttpMethod(method), path);
+            }
+        }
+    }
+
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string path, string tokenFrom = "/")
+    {
+        if (method == HttpMethod.Get)
+        {
+            return await client.GetAsync(new Uri(path, UriKind.Relative), Ct);
+        }
+
+        // A write as a browser would send it: with a valid antiforgery token, and nothing else.
+        var token = await client.AntiforgeryTokenAsync(tokenFrom);
+        using var content = new FormUrlEncodedContent([new("__RequestVerificationToken", token)]);
+        return await client.PostAsync(new Uri(path, UriKind.Relative), content, Ct);
+    }
+
+    private List<(string Key, RouteEndpoint Endpoint, IReadOnlyList<string> Methods)> Endpoints() =>
+        factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.Controllers.ControllerActionDescriptor>() is not null)
+            .Select(e =>
+            {
+                var methods = e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? [];
+                return ($"{string.Join(",", methods)} {e.RoutePattern.RawText!.TrimStart('/')}", e, methods);
+            })
+            .Where(e => e.methods.Count > 0)
+            .ToList();
+}
