@@ -92,10 +92,48 @@ public static class IdentityServiceCollectionExtensions
             };
         });
 
+        services.AddImprovementPlanSingleSignOn(configuration);
+
         // Keys in the database: cookies survive restarts and work across several instances.
         services.AddDataProtection()
             .SetApplicationName("ImprovementPlanTracker")
             .PersistKeysToDbContext<ImprovementPlanDbContext>();
         return services;
+    }
+
+    /// <summary>
+    /// OpenID Connect sign-in beside the password, when "Authentication:OpenIdConnect" names a provider:
+    /// authorisation code flow with PKCE, into Identity's external cookie, from which the account
+    /// controller links the person to their tracker account.
+    /// </summary>
+    private static void AddImprovementPlanSingleSignOn(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(SingleSignOnOptions.Section);
+        services.Configure<SingleSignOnOptions>(section);
+        var sso = section.Get<SingleSignOnOptions>() ?? new SingleSignOnOptions();
+        if (!sso.IsConfigured)
+        {
+            return;
+        }
+
+        services.AddAuthentication().AddOpenIdConnect(SingleSignOnOptions.Scheme, sso.DisplayName, options =>
+        {
+            options.Authority = sso.Authority;
+            options.ClientId = sso.ClientId;
+            options.ClientSecret = sso.ClientSecret;
+            options.RequireHttpsMetadata = sso.RequireHttpsMetadata;
+            options.ResponseType = "code";
+            options.ResponseMode = "query";
+            options.UsePkce = true;
+            options.SignInScheme = IdentityConstants.ExternalScheme;
+            options.Scope.Clear();
+            options.Scope.Add("openid");
+            options.Scope.Add("profile");
+            options.Scope.Add("email");
+            options.SaveTokens = false;
+            options.GetClaimsFromUserInfoEndpoint = false;
+            options.CorrelationCookie.SecurePolicy = configuration.CookieSecurePolicy();
+            options.NonceCookie.SecurePolicy = configuration.CookieSecurePolicy();
+        });
     }
 }

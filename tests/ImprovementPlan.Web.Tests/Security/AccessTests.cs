@@ -14,6 +14,9 @@ public sealed class AccessTests(AppFactory factory) : IClassFixture<AppFactory>
     [
         "GET account/sign-in",
         "POST account/sign-in",
+        // Single sign-on: the button on the sign-in page and the return from the identity provider (404 unless configured).
+        "POST account/single-sign-on",
+        "GET account/single-sign-on/callback",
         "GET accessibility",
         "* error/{statusCode:int}",
         "* /health/live",

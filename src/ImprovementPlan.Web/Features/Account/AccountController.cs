@@ -1,10 +1,13 @@
+using System.Security.Claims;
 using ImprovementPlan.Web.Auditing;
 using ImprovementPlan.Web.Identity;
 using ImprovementPlan.Web.Infrastructure;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace ImprovementPlan.Web.Features.Account;
 
@@ -12,7 +15,8 @@ namespace ImprovementPlan.Web.Features.Account;
 public sealed class AccountController(
     SignInManager<ApplicationUser> signInManager,
     UserManager<ApplicationUser> userManager,
-    SecurityEvents securityEvents) : Controller
+    SecurityEvents securityEvents,
+    IOptions<SingleSignOnOptions> singleSignOn) : Controller
 {
     /// <summary>One message for every failure, so the page does not reveal which accounts exist.</summary>
     public const string FailureMessage =
@@ -51,6 +55,73 @@ public sealed class AccountController(
         return Failed(model);
     }
 
+    /// <summary>Sends the person to the council's identity provider (only when single sign-on is configured).</summary>
+    [HttpPost("single-sign-on")]
+    [AllowAnonymous]
+    [EnableRateLimiting(WebServiceCollectionExtensions.SignInRateLimit)]
+    public IActionResult SingleSignOn([FromForm] string? returnUrl)
+    {
+        if (!singleSignOn.Value.IsConfigured)
+        {
+            return NotFound();
+        }
+
+        var callback = $"/account/single-sign-on/callback?returnUrl={Uri.EscapeDataString(LocalOrHome(returnUrl))}";
+        var properties = signInManager.ConfigureExternalAuthenticationProperties(SingleSignOnOptions.Scheme, callback);
+        return Challenge(properties, SingleSignOnOptions.Scheme);
+    }
+
+    /// <summary>
+    /// Back from the identity provider: signs in the tracker account linked to that identity, or, the
+    /// first time, the active account with the same email address, and links the two.
+    /// </summary>
+    [HttpGet("single-sign-on/callback")]
+    [AllowAnonymous]
+    public async Task<IActionResult> SingleSignOnCallback(string? returnUrl)
+    {
+        if (!singleSignOn.Value.IsConfigured)
+        {
+            return NotFound();
+        }
+
+        var info = await signInManager.GetExternalLoginInfoAsync();
+        if (info is null)
+        {
+            return SingleSignOnFailed($"Signing in with {singleSignOn.Value.DisplayName} did not finish. Try again, or sign in with your password.");
+        }
+
+        await HttpContext.SignOutAsync(IdentityConstants.ExternalScheme);
+        var result = await signInManager.ExternalLoginSignInAsync(info.LoginProvider, info.ProviderKey, isPersistent: false, bypassTwoFactor: true);
+        var linked = await userManager.FindByLoginAsync(info.LoginProvider, info.ProviderKey);
+        if (result.Succeeded)
+        {
+            await securityEvents.RecordAsync(SecurityEvents.SignedIn, linked?.Id, linked?.Email, "single sign-on");
+            return LocalRedirect(LocalOrHome(returnUrl));
+        }
+
+        var email = info.Principal.FindFirstValue(ClaimTypes.Email) ?? info.Principal.FindFirstValue("preferred_username");
+        var user = linked ?? (email is null ? null : await userManager.FindByEmailAsync(email));
+        if (user is null || !await signInManager.CanSignInAsync(user) || await userManager.IsLockedOutAsync(user))
+        {
+            await securityEvents.RecordAsync(SecurityEvents.SignInFailed, user?.Id, email, "single sign-on");
+            return SingleSignOnFailed(
+                $"There is no active account in the tracker for {email ?? "the account you signed in with"}. Ask an administrator to add you, or sign in with your password.");
+        }
+
+        if (linked is null)
+        {
+            var added = await userManager.AddLoginAsync(user, info);
+            if (!added.Succeeded)
+            {
+                return SingleSignOnFailed("Your account could not be linked. Try again, or sign in with your password.");
+            }
+        }
+
+        await signInManager.SignInAsync(user, isPersistent: false, info.LoginProvider);
+        await securityEvents.RecordAsync(SecurityEvents.SignedIn, user.Id, user.Email, "single sign-on, account linked");
+        return LocalRedirect(LocalOrHome(returnUrl));
+    }
+
     [HttpPost("sign-out")]
     public async Task<IActionResult> SignOutAsync()
     {
@@ -58,6 +129,14 @@ public sealed class AccountController(
         await signInManager.SignOutAsync();
         await securityEvents.RecordAsync(SecurityEvents.SignedOut, user?.Id, user?.Email);
         return RedirectToAction(nameof(SignIn));
+    }
+
+    private string LocalOrHome(string? returnUrl) => Url.IsLocalUrl(returnUrl) ? returnUrl : "/";
+
+    private ViewResult SingleSignOnFailed(string message)
+    {
+        ModelState.AddModelError(nameof(SignInModel.Email), message);
+        return View(nameof(SignIn), new SignInModel());
     }
 
     private ViewResult Failed(SignInModel model)
