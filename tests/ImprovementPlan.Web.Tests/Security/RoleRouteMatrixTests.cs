@@ -110,6 +110,35 @@ public sealed class RoleRouteMatrixTests(AppFactory factory) : IClassFixture<App
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
     }
 
+    /// <summary>No page offers a link its reader may not follow: every link shown to a role leads somewhere that role may go.</summary>
+    [Theory]
+    [MemberData(nameof(RoleNames))]
+    public async Task EveryLinkShown_AsRole_LeadsToAPageThatRoleMayOpen(string role)
+    {
+        await RecordsAsync();
+        using var client = await factory.SignedInClientAsync(role);
+        var refused = new List<string>();
+        var followed = new HashSet<string>(StringComparer.Ordinal);
+
+        foreach (var page in new[] { "/", "/actions", "/actions/QP21", "/priorities", "/priorities/2", "/reports" })
+        {
+            var document = await client.GetDocumentAsync(page);
+            var links = document.QuerySelectorAll("main a[href^='/']").Select(a => a.GetAttribute("href")!.Split('#')[0])
+                .Where(href => href.Length > 0 && followed.Add(href)).ToList();
+            foreach (var href in links)
+            {
+                using var response = await client.GetAsync(new Uri(href, UriKind.Relative), Ct);
+                if (response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound || (int)response.StatusCode >= 500)
+                {
+                    refused.Add($"{page} links to {href}, which answered {(int)response.StatusCode}.");
+                }
+            }
+        }
+
+        Assert.True(followed.Count > 20, $"Only {followed.Count} links were followed.");
+        Assert.True(refused.Count == 0, string.Join(Environment.NewLine, refused));
+    }
+
     [Fact]
     public async Task EveryWrite_SignedOut_IsSentToSignInAndChangesNothing()
     {

@@ -56,6 +56,8 @@ public sealed class ActionDetailQuery(
 
         var leads = (await authorization.AuthorizeAsync(user, action, Policies.LeadsRecord)).Succeeded;
         var editsPlan = (await authorization.AuthorizeAsync(user, Policies.EditPlan)).Succeeded;
+        var writesUpdates = (await authorization.AuthorizeAsync(user, Policies.WriteUpdates)).Succeeded;
+        var decides = (await authorization.AuthorizeAsync(user, Policies.DecideUpdates)).Succeeded;
 
         return new ActionDetailPage
         {
@@ -69,8 +71,9 @@ public sealed class ActionDetailQuery(
             Updates = await timeline.ForActionAsync(action.Id, user, cancellationToken),
             DueDateChanges = changes,
             History = await history.RunAsync(action.Reference, cancellationToken),
-            CanAddUpdate = leads,
+            CanAddUpdate = leads && writesUpdates,
             CanEdit = editsPlan,
+            CanRate = decides,
             CanRequestDueDate = leads || editsPlan,
         };
     }
@@ -103,10 +106,13 @@ public sealed class ActionDetailPage
     /// <summary>The user leads the action (or is the Service Director): "Add an update".</summary>
     public required bool CanAddUpdate { get; init; }
 
-    /// <summary>The user may edit the plan: "Edit action" and "Change ratings".</summary>
+    /// <summary>The user may edit the plan: "Edit action".</summary>
     public required bool CanEdit { get; init; }
+
+    /// <summary>The user decides ratings (the Service Director): "Change ratings".</summary>
+    public required bool CanRate { get; init; }
 
     public required bool CanRequestDueDate { get; init; }
 
-    public bool HasControls => CanAddUpdate || CanEdit || CanRequestDueDate;
+    public bool HasControls => CanAddUpdate || CanEdit || CanRate || CanRequestDueDate;
 }

@@ -107,14 +107,14 @@ public sealed class ActionDetailTests(AppFactory factory) : IClassFixture<AppFac
     }
 
     [Fact]
-    public async Task Get_AsAdministrator_ShowsEditActionAndChangeRatings()
+    public async Task Get_AsAdministrator_ShowsEditActionButNotTheServiceDirectorsRatings()
     {
         using var client = await factory.SignedInClientAsync(Roles.Administrator);
 
         var page = await client.GetDocumentAsync("/actions/QP21");
 
         Assert.Equal("/actions/QP21/edit", page.QuerySelector("[data-testid=edit-action]")!.GetAttribute("href"));
-        Assert.Equal("/actions/QP21/ratings", page.QuerySelector("[data-testid=change-ratings]")!.GetAttribute("href"));
+        Assert.Null(page.QuerySelector("[data-testid=change-ratings]"));
         Assert.Equal("/actions/QP21/due-date", page.QuerySelector("[data-testid=request-due-date]")!.GetAttribute("href"));
         Assert.Null(page.QuerySelector("[data-testid=add-update]"));
     }
