@@ -111,7 +111,7 @@ public sealed class DashboardQuery(ImprovementPlanDbContext db, PlanActionsQuery
             new DashboardCard("awaiting-decision", "Progress updates to decide", submitted.Count,
                 $"{Noun(submitted.Count, "update", "updates")} awaiting your decision",
                 "/approvals", "Go to approvals", "No updates are awaiting a decision.",
-                [.. submitted.Take(ItemsShown).Select(u => new DashboardItem(u.RecordText, u.RecordHref,
+                [.. submitted.Take(ItemsShown).Select(u => new DashboardItem(u.RecordText, $"/updates/{u.Id}",
                     $"From {u.AuthorName}, submitted {(u.SubmittedAtUtc ?? u.CreatedAtUtc).ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}"))]),
             new DashboardCard("due-date-changes", "Due date changes to decide", changes.Count,
                 $"{Noun(changes.Count, "request", "requests")} to move a due date",
