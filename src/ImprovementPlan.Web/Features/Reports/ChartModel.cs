@@ -58,15 +58,20 @@ public sealed record ChartModel(
 
         var yTicks = Enumerable.Range(0, 5).Select(i => max * i / 4)
             .Select(v => new ChartTick(Y(v), ReportFormat.Value(v, unit))).ToList();
+        // Figures are dated at the end of their period ("November 2020" is 30 November; a target is
+        // "by 31 March"), so each month's tick stands on its last day, under that month's figures.
         var months = new List<DateOnly>();
-        for (var m = new DateOnly(first.Year, first.Month, 1).AddMonths(1); m <= last; m = m.AddMonths(1))
+        for (var m = new DateOnly(first.Year, first.Month, 1); m.AddMonths(1).AddDays(-1) <= last; m = m.AddMonths(1))
         {
-            months.Add(m);
+            if (m.AddMonths(1).AddDays(-1) >= first)
+            {
+                months.Add(m);
+            }
         }
 
         var step = Math.Max(1, (int)Math.Ceiling(months.Count / 6.0));
         var xTicks = months.Where((_, i) => i % step == 0)
-            .Select(m => new ChartTick(X(m), m.ToString("MMM yyyy", CultureInfo.GetCultureInfo("en-GB")))).ToList();
+            .Select(m => new ChartTick(X(m.AddMonths(1).AddDays(-1)), m.ToString("MMM yyyy", CultureInfo.GetCultureInfo("en-GB")))).ToList();
 
         var actualPoints = actuals.OrderBy(a => a.Date)
             .Select(a => new ChartPoint(X(a.Date), Y(a.Value), $"{ReportFormat.Value(a.Value, unit)} ({a.Label})")).ToList();
