@@ -45,7 +45,7 @@ public sealed record ReportSummary(
     string Organisation,
     string PlanTitle);
 
-/// <summary>A narrative section: paragraphs separated by blank lines; lines starting "• " are bullets.</summary>
+/// <summary>A narrative section: paragraphs separated by blank lines; lines starting "• ", "- " or "* " are bullets.</summary>
 public sealed record SectionView(string Key, string Heading, int Order, int Version, string Body)
 {
     public IReadOnlyList<TextBlock> Blocks => TextBlock.Parse(Body);
@@ -53,7 +53,7 @@ public sealed record SectionView(string Key, string Heading, int Order, int Vers
     public bool IsEmpty => string.IsNullOrWhiteSpace(Body);
 }
 
-/// <summary>A paragraph, or a list of bullets (consecutive "• " lines).</summary>
+/// <summary>A paragraph, or a list of bullets (consecutive bullet lines).</summary>
 public sealed record TextBlock(string? Paragraph, IReadOnlyList<string> Bullets)
 {
     public static IReadOnlyList<TextBlock> Parse(string? body)
@@ -73,22 +73,42 @@ public sealed record TextBlock(string? Paragraph, IReadOnlyList<string> Bullets)
             .Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         foreach (var paragraph in paragraphs)
         {
-            var lines = paragraph.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-            if (lines.All(IsBullet))
+            // A paragraph may lead into its bullets ("We will:" then "- …" lines) without a blank line.
+            var text = new List<string>();
+            foreach (var line in paragraph.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
             {
-                bullets.AddRange(lines.Select(l => l[1..].Trim()));
-                continue;
+                if (IsBullet(line))
+                {
+                    if (text.Count > 0)
+                    {
+                        Flush();
+                        blocks.Add(new TextBlock(string.Join(' ', text), []));
+                        text.Clear();
+                    }
+
+                    bullets.Add(line[1..].Trim());
+                }
+                else
+                {
+                    Flush();
+                    text.Add(line);
+                }
             }
 
             Flush();
-            blocks.Add(new TextBlock(string.Join(' ', lines), []));
+            if (text.Count > 0)
+            {
+                blocks.Add(new TextBlock(string.Join(' ', text), []));
+            }
         }
 
         Flush();
         return blocks;
     }
 
-    private static bool IsBullet(string line) => line.StartsWith('•') || line.StartsWith("- ", StringComparison.Ordinal);
+    /// <summary>A bullet starts with "•", or with "-" or "*" followed by a space (what most keyboards can type).</summary>
+    private static bool IsBullet(string line) =>
+        line.StartsWith('•') || line.StartsWith("- ", StringComparison.Ordinal) || line.StartsWith("* ", StringComparison.Ordinal);
 }
 
 /// <summary>A progress bullet: its lead text, and the sub-items ("◦ …") the council wrote under it.</summary>
