@@ -25,6 +25,11 @@ public sealed class DueDateChangeTests(AppFactory factory) : IClassFixture<AppFa
         Assert.Equal(new DateOnly(2021, 6, 30), change.ToDate);
         Assert.Equal("Waiting for the new case management system", change.Reason);
         Assert.Equal(before.DueDate, (await ActionAsync("QP12")).DueDate);
+
+        // While it waits, the page says so instead of offering a form that could only be refused.
+        var page = await client.GetDocumentAsync("/actions/QP12/due-date");
+        Assert.Contains("30 June 2021", page.QuerySelector("[data-testid=pending-request]")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector("form[action='/actions/QP12/due-date']"));
         client.Dispose();
     }
 
