@@ -82,6 +82,8 @@ public sealed partial class PageSweepTests(HostFixture host)
         // Publish, then read the published version in the browser, as a councillor would.
         await page.GotoAsync(reportPath);
         await page.GetByTestId("publish").ClickAsync();
+        await page.AssertAccessibleAsync("clerk-report-confirm-publish");
+        await page.GetByTestId("confirm-publish").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=notification]")).ToBeVisibleAsync();
         await page.GotoAsync(reportPath + "/versions/1");
         await Assertions.Expect(page.GetByTestId("published-body")).ToContainTextAsync("Multi-Agency Safeguarding Hub");

@@ -35,7 +35,7 @@ public sealed class RoleRouteMatrixTests(AppFactory factory) : IClassFixture<App
     private static readonly string[] PrepareReports =
     [
         "GET reports/new", "POST reports/new", "GET reports/{id:int}/sections/{key}/edit", "POST reports/{id:int}/sections/{key}/edit",
-        "POST reports/{id:int}/publish",
+        "GET reports/{id:int}/publish", "POST reports/{id:int}/publish",
     ];
 
     /// <summary>Those who edit the plan may also ask to move a due date; the Service Director still decides.</summary>

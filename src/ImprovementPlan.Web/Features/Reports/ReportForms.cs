@@ -53,6 +53,13 @@ public sealed record PreviewPage(ReportDocument Document, IReadOnlyList<Publishe
 public sealed record VersionsPage(int ReportId, ReportKind Kind, string Title, DateOnly ReportDate, bool CanSeeDraft,
     IReadOnlyList<PublishedVersionRow> Versions);
 
+/// <summary>The question before publishing: which report, and which version number it will become.</summary>
+public sealed record PublishConfirmationPage(int ReportId, string Title, ReportKind Kind, DateOnly ReportDate, int PublishedVersions,
+    PdfRendererStatus Renderer)
+{
+    public int NextVersion => PublishedVersions + 1;
+}
+
 /// <summary>A published version's page: its details and the body stored when it was published (none for versions published before bodies were kept).</summary>
 public sealed record PublishedVersionPage(int ReportId, ReportKind Kind, DateOnly ReportDate, PublishedVersionRow Version, string? BodyHtml,
     int LatestVersionNumber, bool CanSeeDraft)

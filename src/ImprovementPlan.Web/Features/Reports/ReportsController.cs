@@ -104,6 +104,12 @@ public sealed class ReportsController(ReportsHandler reports, IAuthorizationServ
         return View(page);
     }
 
+    /// <summary>Publishing cannot be undone, so the preview's button leads here first: what will be published, and the button that does it.</summary>
+    [HttpGet("{id:int}/publish")]
+    [Authorize(Policy = Policies.PrepareReports)]
+    public async Task<IActionResult> ConfirmPublish(int id, CancellationToken ct) =>
+        await reports.PublishConfirmationAsync(id, ct) is { } page ? View(page) : NotFound();
+
     [HttpPost("{id:int}/publish")]
     [Authorize(Policy = Policies.PrepareReports)]
     public async Task<IActionResult> Publish(int id, [FromForm] int publishedVersions, CancellationToken ct)

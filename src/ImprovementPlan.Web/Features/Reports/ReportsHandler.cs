@@ -283,6 +283,19 @@ public sealed class ReportsHandler(
     public async Task<PublishedReport?> VersionAsync(int reportId, int number, CancellationToken ct) =>
         await db.PublishedReports.AsNoTracking().SingleOrDefaultAsync(p => p.ReportId == reportId && p.VersionNumber == number, ct);
 
+    public async Task<PublishConfirmationPage?> PublishConfirmationAsync(int reportId, CancellationToken ct)
+    {
+        var report = await db.Reports.AsNoTracking().Where(r => r.Id == reportId)
+            .Select(r => new { r.Id, r.Title, r.Kind, r.ReportDate }).SingleOrDefaultAsync(ct);
+        if (report is null)
+        {
+            return null;
+        }
+
+        var published = await db.PublishedReports.Where(p => p.ReportId == reportId).MaxAsync(p => (int?)p.VersionNumber, ct) ?? 0;
+        return new PublishConfirmationPage(report.Id, report.Title, report.Kind, report.ReportDate, published, pdf.Status);
+    }
+
     /// <summary>A published version as it was published, for reading in the browser.</summary>
     public async Task<PublishedVersionPage?> PublishedVersionAsync(int reportId, int number, bool canSeeDraft, CancellationToken ct)
     {

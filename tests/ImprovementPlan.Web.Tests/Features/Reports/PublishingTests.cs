@@ -153,6 +153,24 @@ public sealed class PublishingTests(AppFactory factory) : IClassFixture<AppFacto
     }
 
     [Fact]
+    public async Task Publish_FromThePreview_AsksFirstThenPublishesTheVersionItNamed()
+    {
+        using var clerk = await factory.SignedInClientAsync(Roles.CommitteeClerk);
+        var id = await clerk.CreateReportAsync(ReportKind.CsipReviewPack, new DateOnly(2021, 6, 16), Ct);
+        var preview = await clerk.GetDocumentAsync($"/reports/{id}");
+        var publishLink = preview.QuerySelector("a[data-testid=publish]")!.GetAttribute("href")!;
+
+        var confirm = await clerk.GetDocumentAsync(publishLink);
+        Assert.Equal(0, await factory.WithDbAsync(db => db.PublishedReports.CountAsync(p => p.ReportId == id, Ct)));
+        Assert.StartsWith("Publish version 1 of", confirm.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("cannot be changed or withdrawn", confirm.QuerySelector(".govuk-warning-text")!.TextContent, StringComparison.Ordinal);
+        using var published = await clerk.PostFormAsync($"/reports/{id}/publish", FormPosting.FieldsOf(confirm, $"/reports/{id}/publish"));
+
+        Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+        Assert.Equal(1, await factory.WithDbAsync(db => db.PublishedReports.CountAsync(p => p.ReportId == id && p.VersionNumber == 1, Ct)));
+    }
+
+    [Fact]
     public async Task PostSection_StaleVersion_ShowsBothTextsAndSavesNothing()
     {
         using var clerk = await factory.SignedInClientAsync(Roles.CommitteeClerk);
