@@ -19,8 +19,8 @@ public sealed class AuditLogQuery(ImprovementPlanDbContext db)
     private static readonly Dictionary<string, string> TypeNames = new(StringComparer.Ordinal)
     {
         ["UserRole"] = "User role",
-        ["Security"] = "Sign-in",
-        ["DueDateChange"] = "Due-date change",
+        ["Security"] = "Security event",
+        ["DueDateChange"] = "Due date change",
         ["ProgressUpdate"] = "Progress update",
         ["PublishedReport"] = "Published report",
         ["ReportSection"] = "Report section",
@@ -39,6 +39,9 @@ public sealed class AuditLogQuery(ImprovementPlanDbContext db)
         ["SignInFailed"] = "Sign-in failed",
         ["LockedOut"] = "Locked out",
         ["SignedOut"] = "Signed out",
+        ["AccessDenied"] = "Refused (no permission)",
+        ["AntiforgeryRejected"] = "Refused (form token missing or wrong)",
+        ["UploadRejected"] = "Upload refused",
     };
 
     public async Task<AuditLogPage> RunAsync(AuditFilter filter, ModelStateDictionary modelState, CancellationToken ct)
@@ -160,7 +163,8 @@ public sealed class AuditLogQuery(ImprovementPlanDbContext db)
                 changes = [];
                 break;
             case "Security":
-                record = $"Sign-in {entry.EntityKey}".TrimEnd();
+                record = $"Account {entry.EntityKey}".TrimEnd();
+                changes = [.. changes.Select(c => c.Field == "Detail" ? c with { Field = "What was asked" } : c)];
                 break;
             case "Action":
                 record = $"Action {entry.EntityKey}";
