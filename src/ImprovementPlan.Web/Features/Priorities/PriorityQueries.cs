@@ -113,12 +113,14 @@ public sealed class PriorityQueries(
             ? measure.Targets.FirstOrDefault(t => t.Date == applied.Date && t.Value == applied.Value)
             : null;
 
-        // With no figure to compare yet, the next point on the trajectory says what the measure is aiming for.
+        // When no target applies yet (no figure, or a figure from before the trajectory starts), the next
+        // point on the trajectory says what the measure is aiming for, as the committee report does.
         var upcoming = false;
-        if (latest is null && target is null)
+        if (target is null)
         {
-            target = measure.Targets.Where(t => t.Date >= today).OrderBy(t => t.Date).FirstOrDefault()
-                ?? measure.Targets.OrderByDescending(t => t.Date).FirstOrDefault();
+            var from = latest?.PeriodEnd ?? today;
+            target = measure.Targets.Where(t => t.Date >= from).OrderBy(t => t.Date).FirstOrDefault()
+                ?? (latest is null ? measure.Targets.OrderByDescending(t => t.Date).FirstOrDefault() : null);
             upcoming = target is not null;
         }
 

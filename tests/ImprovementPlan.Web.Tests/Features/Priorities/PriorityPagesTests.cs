@@ -79,6 +79,10 @@ public sealed class PriorityPagesTests(AppFactory factory) : IClassFixture<AppFa
         var supervision = page.QuerySelector("[data-testid=measure-row][data-code=CASE-SUPERVISION-1-MONTH]")!;
         Assert.Equal("45%", supervision.QuerySelector("[data-testid=latest-value]")!.TextContent);
         Assert.Equal("Not rated", supervision.QuerySelector("[data-testid=measure-rag] .app-rag")!.TextContent);
+        // No target applies to that figure yet, so the trajectory's next point is shown as such, as in the committee report.
+        var supervisionTarget = supervision.QuerySelector("[data-testid=target]")!.TextContent;
+        Assert.StartsWith("70%", supervisionTarget.Trim(), StringComparison.Ordinal);
+        Assert.Contains("next target", supervisionTarget, StringComparison.Ordinal);
         // Average caseload: 24.1 in December 2020 against 18 by 17 March 2021 — no target applies yet either.
         Assert.Equal("24.1", page.QuerySelector("[data-testid=measure-row][data-code=SW-AVERAGE-CASELOAD] [data-testid=latest-value]")!.TextContent);
         // Complaints: no figures yet; the next point on the trajectory is shown.
