@@ -80,12 +80,7 @@ public sealed class SingleSignOnTests(SingleSignOnAppFactory factory) : IClassFi
     [Fact]
     public async Task SignIn_LinkedBefore_FindsTheAccountByTheProvidersIdEvenIfTheEmailChanged()
     {
-        var user = await factory.CreateAsync(Roles.CommitteeClerk, "renamed@council.example");
-        using (var first = factory.CreateClient())
-        {
-            using var linked = await SignInThroughProviderAsync(first, "subject-renamed", "renamed@council.example");
-            Assert.Equal(HttpStatusCode.Redirect, linked.StatusCode);
-        }
+        var user = await LinkedUserAsync(Roles.CommitteeClerk, "subject-renamed", "renamed@council.example");
 
         using var client = factory.CreateClient();
         using var response = await SignInThroughProviderAsync(client, "subject-renamed", "new.name@council.example");
@@ -115,12 +110,7 @@ public sealed class SingleSignOnTests(SingleSignOnAppFactory factory) : IClassFi
     [Fact]
     public async Task SignIn_DeactivatedAccount_IsRefusedEvenWhenLinked()
     {
-        var user = await factory.CreateAsync(Roles.Viewer, "leaver@council.example");
-        using (var first = factory.CreateClient())
-        {
-            using var linked = await SignInThroughProviderAsync(first, "subject-leaver", "leaver@council.example");
-            Assert.Equal(HttpStatusCode.Redirect, linked.StatusCode);
-        }
+        var user = await LinkedUserAsync(Roles.Viewer, "subject-leaver", "leaver@council.example");
 
         await factory.WithDbAsync(async db =>
         {
@@ -135,6 +125,16 @@ public sealed class SingleSignOnTests(SingleSignOnAppFactory factory) : IClassFi
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var home = await client.GetAsync(new Uri("/", UriKind.Relative), Ct);
         Assert.Equal(HttpStatusCode.Redirect, home.StatusCode);
+    }
+
+    /// <summary>A user who has signed in through the provider once, so their account is linked to the provider's subject.</summary>
+    private async Task<ApplicationUser> LinkedUserAsync(string role, string subject, string email)
+    {
+        var user = await factory.CreateAsync(role, email);
+        using var client = factory.CreateClient();
+        using var linked = await SignInThroughProviderAsync(client, subject, email);
+        Assert.Equal(HttpStatusCode.Redirect, linked.StatusCode);
+        return user;
     }
 
     /// <summary>Posts the sign-in page's single sign-on form, with the page's antiforgery token, signed out.</summary>
