@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using ImprovementPlan.Domain.Measures;
+using Microsoft.AspNetCore.Html;
 
 namespace ImprovementPlan.Web.Features.Reports;
 
@@ -9,6 +11,13 @@ public static class ReportFormat
     private static readonly CultureInfo EnGb = CultureInfo.GetCultureInfo("en-GB");
 
     public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", EnGb);
+
+    /// <summary>
+    /// The text, HTML-encoded, with a line-break opportunity after each slash, so that words joined by
+    /// slashes ("audit/review/inspection") wrap at a slash in a narrow column instead of mid-word.
+    /// </summary>
+    public static IHtmlContent WrapAtSlashes(string? text) =>
+        new HtmlString(HtmlEncoder.Default.Encode(text ?? string.Empty).Replace("/", "/<wbr>", StringComparison.Ordinal));
 
     public static string Date(DateOnly? date) => date is { } d ? Date(d) : "No date";
 
