@@ -54,6 +54,8 @@ public sealed class PublishingTests(AppFactory factory) : IClassFixture<AppFacto
         Assert.Contains("76% (January 2021)", changes, StringComparison.Ordinal);
         Assert.Contains("88.5% (February 2021)", changes, StringComparison.Ordinal);
         Assert.Contains("Finance (text)", changes, StringComparison.Ordinal);
+        Assert.Contains(compare.QuerySelectorAll("[data-testid=after-text] ins"), ins => ins.TextContent.Contains("£9.999m", StringComparison.Ordinal));
+        Assert.NotEmpty(compare.QuerySelectorAll("[data-testid=before-text] del"));
         Assert.Equal(before, await clerk.GetPdfAsync($"/reports/{id}/versions/1/pdf", Ct));
     }
 
