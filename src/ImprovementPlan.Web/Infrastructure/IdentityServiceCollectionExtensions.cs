@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using System.Security.Cryptography.X509Certificates;
 using ImprovementPlan.Web.Data;
 using ImprovementPlan.Web.Identity;
 using Microsoft.AspNetCore.Authentication;
@@ -94,10 +95,18 @@ public static class IdentityServiceCollectionExtensions
 
         services.AddImprovementPlanSingleSignOn(configuration);
 
-        // Keys in the database: cookies survive restarts and work across several instances.
-        services.AddDataProtection()
+        // Keys in the database: cookies survive restarts and work across several instances. With a
+        // certificate configured, each key is encrypted with it before it is stored.
+        var dataProtection = services.AddDataProtection()
             .SetApplicationName("ImprovementPlanTracker")
             .PersistKeysToDbContext<ImprovementPlanDbContext>();
+        if (configuration["DataProtection:CertificatePath"] is { Length: > 0 } certificatePath)
+        {
+            var certificate = X509CertificateLoader.LoadPkcs12FromFile(certificatePath, configuration["DataProtection:CertificatePassword"],
+                X509KeyStorageFlags.EphemeralKeySet);
+            dataProtection.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
+        }
+
         return services;
     }
 
