@@ -127,6 +127,7 @@ public sealed class DashboardQuery(ImprovementPlanDbContext db, PlanActionsQuery
         var mine = actions.Where(a => a.LeadUserId == userId).ToList();
         var returned = await UpdatesAsync(db.ProgressUpdates.Where(u => u.State == UpdateState.Returned && u.AuthorUserId == userId), cancellationToken);
         var drafts = await UpdatesAsync(db.ProgressUpdates.Where(u => u.State == UpdateState.Draft && u.AuthorUserId == userId), cancellationToken);
+        var waiting = await UpdatesAsync(db.ProgressUpdates.Where(u => u.State == UpdateState.Submitted && u.AuthorUserId == userId), cancellationToken);
 
         return
         [
@@ -144,6 +145,11 @@ public sealed class DashboardQuery(ImprovementPlanDbContext db, PlanActionsQuery
                 "", "", "You have no draft updates.",
                 [.. drafts.Select(u => new DashboardItem($"{u.RecordText}: update of {u.AsAt.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}",
                     $"/updates/{u.Id}", $"Started {u.CreatedAtUtc.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}"))]),
+            new DashboardCard("waiting", "Your updates waiting for a decision", waiting.Count,
+                $"{Noun(waiting.Count, "update", "updates")} with the Service Director",
+                "/updates/mine", "See all your updates", "None of your updates is waiting for a decision.",
+                [.. waiting.Take(ItemsShown).Select(u => new DashboardItem($"{u.RecordText}: update of {u.AsAt.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}",
+                    $"/updates/{u.Id}", $"Submitted {(u.SubmittedAtUtc ?? u.CreatedAtUtc).ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}"))]),
         ];
     }
 

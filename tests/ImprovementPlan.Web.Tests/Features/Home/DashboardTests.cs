@@ -113,6 +113,7 @@ public sealed class DashboardTests(AppFactory factory) : IClassFixture<AppFactor
         var returned = await factory.AddActionUpdateAsync("QP14", UpdateState.Returned, TrackingData.Today, "Needs work.", lead);
         var draft = await factory.AddActionUpdateAsync("QP15", UpdateState.Draft, TrackingData.Today, "Half written.", lead);
         await factory.AddActionUpdateAsync("QP16", UpdateState.Draft, TrackingData.Today, "Someone else's draft.");
+        var waiting = await factory.AddActionUpdateAsync("QP16", UpdateState.Submitted, TrackingData.Today, "Sent for approval.", lead);
         using var client = await factory.ClientForAsync(lead);
         using var director = await factory.SignedInClientAsync(Roles.ServiceDirector);
 
@@ -127,6 +128,9 @@ public sealed class DashboardTests(AppFactory factory) : IClassFixture<AppFactor
         Assert.Contains("Please add the audit figures.", page.QuerySelector("[data-testid=items-returned]")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(1, Count(page, "count-drafts"));
         Assert.Equal($"/updates/{draft}", page.QuerySelector("[data-testid=items-drafts] a")!.GetAttribute("href"));
+        Assert.Equal(1, Count(page, "count-waiting"));
+        Assert.Equal("/updates/mine", page.QuerySelector("[data-testid=count-waiting]")!.GetAttribute("href"));
+        Assert.Equal($"/updates/{waiting}", page.QuerySelector("[data-testid=items-waiting] a")!.GetAttribute("href"));
         Assert.Null(page.QuerySelector("[data-testid=section-director]"));
         Assert.Null(asDirector.QuerySelector("[data-testid=section-lead]"));
     }
