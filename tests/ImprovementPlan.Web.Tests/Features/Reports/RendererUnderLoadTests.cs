@@ -17,8 +17,21 @@ public sealed class OneSlotAppFactory : AppFactory
     };
 }
 
+/// <summary>
+/// The app with a queue long enough that no request is turned away (429) however slow the machine is:
+/// the test below is about surviving a browser killed mid-render, not about the queue's bound.
+/// </summary>
+public sealed class PatientQueueAppFactory : AppFactory
+{
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Pdf:MaxConcurrentRenders"] = "2",
+        ["Pdf:QueueWaitSeconds"] = "300",
+    };
+}
+
 /// <summary>The PDF routes while several people print at once, and while the browser dies under them.</summary>
-public sealed class RendererUnderLoadTests(AppFactory factory) : IClassFixture<AppFactory>
+public sealed class RendererUnderLoadTests(PatientQueueAppFactory factory) : IClassFixture<PatientQueueAppFactory>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
