@@ -20,6 +20,8 @@ public static class FeatureServices
             services.AddScoped(type);
         }
 
+        services.AddScoped<CurrentPlan>();
+        services.AddScoped<CurrentUser>();
         services.AddScoped<Features.Shared.ActionRatings>();
         services.AddScoped<Features.Export.ActionPlanCsv>();
         return services;
