@@ -251,10 +251,10 @@ public sealed class ReportDocumentQuery(ImprovementPlanDbContext db, ActionRatin
         var targetPoints = targets.Select(t => new TargetPoint(t.Date, t.Value)).ToList();
         var rating = MeasureRag.RateLatest(measure.Polarity, targetPoints,
             actuals.Select(a => new ActualPoint(a.PeriodStart, a.PeriodEnd, a.Value)).ToList(), settings.MeasureTolerance);
-        var chart = ChartModel.For(measure.Code, measure.Name, unit,
-            actuals.Select(a => (a.PeriodEnd, a.Value, a.PeriodLabel ?? ReportFormat.Month(a.PeriodEnd))).ToList(),
-            targets.Select(t => (t.Date, t.Value, ReportFormat.Date(t.Date))).ToList(),
-            measure.Comparators.OrderBy(c => c.Id).Select(c => (c.Name, c.Value, c.PeriodLabel)).ToList());
+        var chart = ChartModel.For(new ChartData(measure.Code, measure.Name, v => ReportFormat.Value(v, unit), measure.Polarity, null, false, null,
+            [.. actuals.Select(a => new ChartFigure(a.PeriodEnd, a.Value, a.PeriodLabel ?? ReportFormat.Month(a.PeriodEnd)))],
+            [.. targets.Select(t => new ChartTarget(t.Date, t.Value))],
+            [.. measure.Comparators.OrderBy(c => c.Id).Select(c => new ChartComparator(c.Name, c.Value, c.PeriodLabel, null))]), upTo);
         return new MeasureView(measure.Code, measure.Name, unit, measure.Polarity, priorityNumber, figures.FirstOrDefault(),
             figures.LastOrDefault(), figures, trajectory, comparators, rating, chart)
         {
