@@ -28,6 +28,14 @@ public sealed class RoleRouteMatrixTests(AppFactory factory) : IClassFixture<App
         "GET ", "GET actions", "GET actions/{reference}", "GET priorities", "GET priorities/{number:int}", "GET export/actions.csv",
         "GET reports", "GET reports/{id:int}/pdf", "GET reports/{id:int}/versions", "GET reports/{id:int}/versions/{number:int}",
         "GET reports/{id:int}/versions/{number:int}/pdf", "GET reports/{id:int}/versions/{number:int}/compare",
+        "GET measures", "GET measures/{id:int}",
+    ];
+
+    /// <summary>Performance officers, the Service Director and administrators keep measures and enter any figure (a data owner may enter their own).</summary>
+    private static readonly string[] MaintainMeasures =
+    [
+        "POST measures/{id:int}/figures", "GET measures/{id:int}/figures/{figureId:int}/correct",
+        "POST measures/{id:int}/figures/{figureId:int}/correct", "GET measures/figures", "POST measures/figures",
     ];
 
     private static readonly string[] SeeDrafts = ["GET reports/{id:int}", "GET reports/{id:int}/draft/pdf"];
@@ -68,10 +76,10 @@ public sealed class RoleRouteMatrixTests(AppFactory factory) : IClassFixture<App
     {
         [Roles.Viewer] = [.. EveryoneSignedIn],
         [Roles.CommitteeClerk] = [.. EveryoneSignedIn, .. SeeDrafts, .. PrepareReports],
-        [Roles.PerformanceOfficer] = [.. EveryoneSignedIn, .. SeeDrafts],
+        [Roles.PerformanceOfficer] = [.. EveryoneSignedIn, .. SeeDrafts, .. MaintainMeasures],
         [Roles.HeadOfService] = [.. EveryoneSignedIn, .. SeeDrafts, "GET updates/mine"],
-        [Roles.ServiceDirector] = [.. EveryoneSignedIn, .. SeeDrafts, .. PrepareReports, .. EditPlan, .. Audit, .. Decide],
-        [Roles.Administrator] = [.. EveryoneSignedIn, .. SeeDrafts, .. PrepareReports, .. EditPlan, .. Audit, .. ManageUsers],
+        [Roles.ServiceDirector] = [.. EveryoneSignedIn, .. SeeDrafts, .. PrepareReports, .. EditPlan, .. Audit, .. Decide, .. MaintainMeasures],
+        [Roles.Administrator] = [.. EveryoneSignedIn, .. SeeDrafts, .. PrepareReports, .. EditPlan, .. Audit, .. ManageUsers, .. MaintainMeasures],
     };
 
     /// <summary>Routes outside the matrix: open to all by design (AccessTests pins them), or ending the session it runs in.</summary>
@@ -169,7 +177,7 @@ public sealed class RoleRouteMatrixTests(AppFactory factory) : IClassFixture<App
     }
 
     /// <summary>The ids the routes are filled with: the seeded plan and report, plus records made here.</summary>
-    private sealed record RecordIds(int ReportId, int UpdateId, int EvidenceId, int DueDateChangeId, string UserId);
+    private sealed record RecordIds(int ReportId, int UpdateId, int EvidenceId, int DueDateChangeId, string UserId, int MeasureId = 0, int FigureId = 0);
 
     private async Task<RecordIds> RecordsAsync()
     {
@@ -193,7 +201,9 @@ public sealed class RoleRouteMatrixTests(AppFactory factory) : IClassFixture<App
 
             return await db.SaveChangesAsync(Ct);
         });
-        return new RecordIds(reportId, updateId, evidenceId, changeId, bystander.Id);
+        var (measureId, figureId) = await factory.WithDbAsync(db => db.MeasureActuals.Where(a => db.Measures.Any(m => m.Id == a.MeasureId && m.Code == "MASH-CONTACTS-1WD"))
+            .Select(a => new ValueTuple<int, int>(a.MeasureId, a.Id)).FirstAsync(Ct));
+        return new RecordIds(reportId, updateId, evidenceId, changeId, bystander.Id, measureId, figureId);
     }
 
     private IEnumerable<(string Key, HttpMethod Method, string Path)> Routes(RecordIds ids)
@@ -210,7 +220,8 @@ public sealed class RoleRouteMatrixTests(AppFactory factory) : IClassFixture<App
                 .Replace("{reference}", "QP21", StringComparison.Ordinal)
                 .Replace("{key}", ReportSectionKeys.Purpose, StringComparison.Ordinal)
                 .Replace("{number:int}", pattern.StartsWith("priorities", StringComparison.Ordinal) ? "2" : "1", StringComparison.Ordinal)
-                .Replace("{id}", ids.UserId, StringComparison.Ordinal);
+                .Replace("{id}", ids.UserId, StringComparison.Ordinal)
+                .Replace("{figureId:int}", ids.FigureId.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
             if (path.Contains("{id:int}", StringComparison.Ordinal))
             {
                 var id = pattern.Split('/')[0] switch
@@ -219,6 +230,7 @@ public sealed class RoleRouteMatrixTests(AppFactory factory) : IClassFixture<App
                     "updates" => ids.UpdateId,
                     "evidence" => ids.EvidenceId,
                     "due-date-changes" => ids.DueDateChangeId,
+                    "measures" => ids.MeasureId,
                     var other => throw new InvalidOperationException($"No id to put in {other} routes."),
                 };
                 path = path.Replace("{id:int}", id.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);

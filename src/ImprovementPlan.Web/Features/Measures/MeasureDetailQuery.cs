@@ -1,0 +1,127 @@
+using System.Globalization;
+using System.Text.Json;
+using ImprovementPlan.Domain.Measures;
+using ImprovementPlan.Web.Data;
+using ImprovementPlan.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace ImprovementPlan.Web.Features.Measures;
+
+/// <summary>One entry of a measure's change history, from the audit trail.</summary>
+public sealed record MeasureHistoryEntry(DateTime OccurredAtUtc, string Who, string What, IReadOnlyList<(string Field, string? Old, string? New)> Changes);
+
+/// <summary>Everything the measure's page shows.</summary>
+public sealed record MeasureDetailPage(
+    Measure Measure,
+    MeasureListRow Summary,
+    string? PriorityTitle,
+    IReadOnlyList<MeasureHistoryEntry> History,
+    bool MayMaintain,
+    bool MayEnterFigures,
+    IReadOnlyList<MeasurePeriod> PeriodsOffered);
+
+/// <summary>A measure of the current plan with its figures, targets, comparators and change history.</summary>
+public sealed class MeasureDetailQuery(ImprovementPlanDbContext db, CurrentPlan plan, MeasureAccessService access, TimeProvider clock)
+{
+    private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNameCaseInsensitive = true };
+
+    private static readonly HashSet<string> Hidden = ["MeasureId", "RecordedByUserId", "DataOwnerUserId", "PlanId", "PriorityId"];
+
+    public async Task<Measure?> FindAsync(int id, CancellationToken ct)
+    {
+        var planId = await plan.IdAsync(ct);
+        return await db.Measures.Where(m => m.PlanId == planId && m.Id == id)
+            .Include(m => m.Targets).Include(m => m.Actuals).Include(m => m.Comparators)
+            .AsSplitQuery().SingleOrDefaultAsync(ct);
+    }
+
+    public async Task<MeasureDetailPage?> RunAsync(int id, CancellationToken ct)
+    {
+        if (await FindAsync(id, ct) is not { } measure)
+        {
+            return null;
+        }
+
+        var today = clock.Today();
+        var owners = await MeasureListQuery.OwnerNamesAsync(db, [measure], ct);
+        var priority = measure.PriorityId is { } priorityId
+            ? await db.Priorities.AsNoTracking().Where(p => p.Id == priorityId).Select(p => $"Priority {p.Number}: {p.Title}").SingleOrDefaultAsync(ct)
+            : null;
+        return new MeasureDetailPage(measure, MeasureListQuery.Row(measure, today, owners), priority, await HistoryAsync(measure, ct),
+            await access.MayMaintainAsync(), await access.MayEnterFiguresAsync(measure), FigureRules.RecentPeriods(measure.Frequency, today));
+    }
+
+    private async Task<List<MeasureHistoryEntry>> HistoryAsync(Measure measure, CancellationToken ct)
+    {
+        string Key(int id) => id.ToString(CultureInfo.InvariantCulture);
+        var actualKeys = measure.Actuals.Select(a => Key(a.Id)).ToList();
+        var targetKeys = measure.Targets.Select(t => Key(t.Id)).ToList();
+        var comparatorKeys = measure.Comparators.Select(c => Key(c.Id)).ToList();
+        var entries = await db.AuditEntries.AsNoTracking()
+            .Where(e => (e.EntityType == "Measure" && e.EntityKey == measure.Code)
+                || (e.EntityType == nameof(MeasureActual) && actualKeys.Contains(e.EntityKey!))
+                || (e.EntityType == nameof(MeasureTarget) && targetKeys.Contains(e.EntityKey!))
+                || (e.EntityType == nameof(MeasureComparator) && comparatorKeys.Contains(e.EntityKey!)))
+            .ToListAsync(ct);
+        var userIds = entries.Select(e => e.UserId).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var names = userIds.Count == 0
+            ? []
+            : await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+
+        return [.. entries.OrderByDescending(e => e.OccurredAtUtc).ThenByDescending(e => e.Id).Select(e =>
+        {
+            var record = e.EntityType switch
+            {
+                nameof(MeasureActual) => "Figure",
+                nameof(MeasureTarget) => "Target",
+                nameof(MeasureComparator) => "Comparator",
+                _ => "Definition",
+            };
+            var what = e.Operation switch
+            {
+                "Added" => $"{record} added",
+                "Deleted" => $"{record} removed",
+                _ => e.EntityType == nameof(MeasureActual) ? "Figure corrected" : $"{record} changed",
+            };
+            var changes = Parse(e.Changes).Where(c => !Hidden.Contains(c.Field)).ToList();
+            var who = e.UserId is null ? e.UserName ?? "System" : names.GetValueOrDefault(e.UserId, e.UserName ?? "A user no longer in the system");
+            return new MeasureHistoryEntry(e.OccurredAtUtc, who, what, changes);
+        })];
+    }
+
+    private static List<(string Field, string? Old, string? New)> Parse(string? json)
+    {
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            return [];
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<List<Change>>(json, JsonOptions)?.Where(c => c.Field is not null)
+                .Select(c => (Label(c.Field), c.Old, c.New)).ToList() ?? [];
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
+    }
+
+    private static string Label(string field) => field switch
+    {
+        nameof(MeasureActual.CorrectionReason) => "Reason for the correction",
+        nameof(MeasureActual.AsAt) => "Produced on",
+        nameof(MeasureActual.IsProvisional) => "Provisional",
+        nameof(MeasureActual.PeriodLabel) => "Period",
+        nameof(MeasureActual.RecordedBy) => "Recorded by",
+        nameof(Measure.LagDays) => "Days after the period its figure is due",
+        nameof(Measure.DecimalPlaces) => "Decimal places",
+        nameof(Measure.RetiredOn) => "Retired on",
+        nameof(Measure.TrajectoryShape) => "Trajectory",
+        nameof(Measure.Owner) => "Data owner’s job title",
+        nameof(MeasureTarget.DateAssumed) => "Date assumed",
+        _ => field,
+    };
+
+    private sealed record Change(string Field, string? Old, string? New);
+}
