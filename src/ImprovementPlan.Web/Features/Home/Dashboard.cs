@@ -19,6 +19,9 @@ public sealed record Dashboard(
     OverviewTable Workstreams)
 {
     public int ActionCount => Delivery.Total;
+
+    /// <summary>Figures due and overdue and measures off track, for a performance officer or a data owner.</summary>
+    public MeasureWork? MeasureWork { get; init; }
 }
 
 /// <summary>

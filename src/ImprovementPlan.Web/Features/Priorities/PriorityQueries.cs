@@ -23,7 +23,11 @@ public sealed record PriorityMeasure(
     MeasureActual? Latest,
     MeasureTarget? Target,
     bool TargetIsUpcoming,
-    MeasureRating Rating);
+    MeasureRating Rating)
+{
+    /// <summary>The measure's id, for the link to its page (/measures/{id}).</summary>
+    public int Id { get; init; }
+}
 
 /// <summary>The priority page.</summary>
 public sealed record PriorityDetailPage(
@@ -120,7 +124,7 @@ public sealed class PriorityQueries(
             upcoming = target is not null;
         }
 
-        return new PriorityMeasure(measure.Code, measure.Name, measure.Unit, latest, target, upcoming, rating);
+        return new PriorityMeasure(measure.Code, measure.Name, measure.Unit, latest, target, upcoming, rating) { Id = measure.Id };
     }
 
     private async Task<Dictionary<string, string>> LeadNamesAsync(IEnumerable<string?> userIds, CancellationToken cancellationToken)

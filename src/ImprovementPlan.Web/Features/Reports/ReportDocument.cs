@@ -2,6 +2,7 @@ using ImprovementPlan.Domain.Actions;
 using ImprovementPlan.Domain.Measures;
 using ImprovementPlan.Domain.Rag;
 using ImprovementPlan.Domain.Reports;
+using ImprovementPlan.Web.Features.Shared;
 
 namespace ImprovementPlan.Web.Features.Reports;
 
@@ -141,13 +142,36 @@ public sealed record PriorityBlock(
     string? ClosingStatement,
     IReadOnlyList<MeasureView> Measures);
 
-public sealed record FigureView(string Value, string Period, DateOnly PeriodEnd);
+/// <summary>A measure's figure for a period, as a report shows it.</summary>
+public sealed record FigureView(string Value, string Period, DateOnly PeriodEnd)
+{
+    /// <summary>The figure may still change.</summary>
+    public bool Provisional { get; init; }
 
-public sealed record TargetView(string Value, string When, DateOnly Date);
+    /// <summary>The date the figure was produced, when known.</summary>
+    public DateOnly? AsAt { get; init; }
+}
 
-public sealed record ComparatorView(string Name, string Value, string? Period);
+/// <summary>A point of the trajectory; <see cref="Applies"/> marks the target the rating speaks of.</summary>
+public sealed record TargetView(string Value, string When, DateOnly Date)
+{
+    public bool Applies { get; init; }
+}
 
+/// <summary>A comparator's latest figure by the report's date, with its period and source.</summary>
+public sealed record ComparatorView(string Name, string Value, string? Period)
+{
+    public string? Source { get; init; }
+}
+
+/// <summary>
+/// A measure as a report shows it as at the report's date: only figures produced by then, the latest
+/// with its period, the one before and the direction of travel, the target that applies, comparators
+/// and the rating with its reason; <see cref="NoNewerFigure"/> says when the latest figure is older than
+/// the measure's frequency and lag allow.
+/// </summary>
 public sealed record MeasureView(
+    int Id,
     string Code,
     string Name,
     MeasureUnit Unit,
@@ -161,9 +185,27 @@ public sealed record MeasureView(
     MeasureRating Rating,
     ChartModel? Chart)
 {
-    /// <summary>The target that applies to the latest actual, if any, e.g. "85% by 31 March 2022".</summary>
+    /// <summary>The figure before the latest.</summary>
+    public FigureView? Previous { get; init; }
+
+    /// <summary>The direction of travel in words, e.g. "Better: up from 69% in November 2020".</summary>
+    public string? Travel { get; init; }
+
+    /// <summary>The target that applies to the latest figure, e.g. "85% by March 2021".</summary>
     public string? TargetForLatest { get; init; }
+
+    /// <summary>What the trajectory expects for the latest figure's period, e.g. "about 57% for November 2020".</summary>
+    public string? Expected { get; init; }
+
+    /// <summary>"No newer figure since January 2021: the figure for February 2021 was due by 31 March 2021.", when one is overdue.</summary>
+    public string? NoNewerFigure { get; init; }
+
+    /// <summary>The next figure that was due by the report's date and has not come, for the review pack's list.</summary>
+    public OverdueFigure? Overdue { get; init; }
 }
+
+/// <summary>A figure due by a date and not produced: the period it is for and when it was due.</summary>
+public sealed record OverdueFigure(string Period, DateOnly DueOn);
 
 /// <summary>An action as the reports list it, with today's ratings.</summary>
 public sealed record ActionLine(
@@ -244,7 +286,14 @@ public sealed record ReviewPackContent(
     IReadOnlyList<ActionLine> Amber,
     IReadOnlyList<ActionLine> DueBeforeNextReview,
     IReadOnlyList<ActionLine> Stale,
-    IReadOnlyList<AwaitingDecision> Awaiting);
+    IReadOnlyList<AwaitingDecision> Awaiting)
+{
+    /// <summary>Every measure as at the pack's date (figures, direction of travel, target, rating).</summary>
+    public IReadOnlyList<MeasureView> Measures { get; init; } = [];
+
+    /// <summary>Measures whose next figure was due by the pack's date and has not been produced.</summary>
+    public IReadOnlyList<MeasureView> FiguresOverdue { get; init; } = [];
+}
 
 public sealed record WorkstreamGroup(string Code, string Name, string? AccountableLead, IReadOnlyList<string> Outcomes, IReadOnlyList<ActionLine> Actions);
 

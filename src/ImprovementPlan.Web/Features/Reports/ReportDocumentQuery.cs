@@ -1,5 +1,4 @@
 using ImprovementPlan.Domain.Actions;
-using ImprovementPlan.Domain.Measures;
 using ImprovementPlan.Domain.Rag;
 using ImprovementPlan.Domain.Reports;
 using ImprovementPlan.Domain.Updates;
@@ -74,7 +73,7 @@ public sealed class ReportDocumentQuery(ImprovementPlanDbContext db, ActionRatin
             .Select(a => new { a.Id, a.Reference, Priorities = a.Priorities.Select(p => p.Id).ToList() })
             .ToListAsync(ct);
         var actionById = actionLinks.ToDictionary(a => a.Id);
-        var measures = await MeasuresAsync(report.PlanId, to, ct);
+        var measures = await MeasuresAsync(report, ct);
 
         var blocks = new List<PriorityBlock>();
         foreach (var priority in priorities)
@@ -143,7 +142,7 @@ public sealed class ReportDocumentQuery(ImprovementPlanDbContext db, ActionRatin
             .OrderBy(c => c.Sequence)
             .Select(c => new SlippedDate(c.Reference, c.FromDate, c.ToDate, c.Reason, DateOnly.FromDateTime(c.DecidedAtUtc!.Value)))
             .ToList();
-        var measures = (await MeasuresAsync(report.PlanId, to, ct)).Where(m => m.Trajectory.Count > 0).ToList();
+        var measures = (await MeasuresAsync(report, ct)).Where(m => m.Trajectory.Count > 0).ToList();
         AddMeasureFacts(facts, measures);
         return new BoardContent(
             totals,
@@ -184,6 +183,8 @@ public sealed class ReportDocumentQuery(ImprovementPlanDbContext db, ActionRatin
             $"From {ReportFormat.Date(c.FromDate)} to {ReportFormat.Date(c.ToDate)}: {Shorten(c.Reason)}")));
         facts.Add(new SnapshotFact("pack:awaiting", "Items awaiting a decision",
             awaiting.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var measures = await MeasuresAsync(report, ct);
+        AddMeasureFacts(facts, measures);
 
         return new ReviewPackContent(
             nextReview,
@@ -192,7 +193,11 @@ public sealed class ReportDocumentQuery(ImprovementPlanDbContext db, ActionRatin
             actions.Where(a => a.Delivery.Rag == Rag.Amber).ToList(),
             actions.Where(a => a.Status != ActionStatus.Complete && a.DueDate is { } due && due >= today && due <= nextReview).ToList(),
             actions.Where(a => a.IsStale).ToList(),
-            awaiting);
+            awaiting)
+        {
+            Measures = measures,
+            FiguresOverdue = [.. measures.Where(m => m.Overdue is not null).OrderBy(m => m.Overdue!.DueOn).ThenBy(m => m.PriorityNumber)],
+        };
     }
 
     private async Task<ActionPlanContent> ActionPlanAsync(Report report, List<SnapshotFact> facts, CancellationToken ct)
@@ -229,38 +234,16 @@ public sealed class ReportDocumentQuery(ImprovementPlanDbContext db, ActionRatin
         }).ToList();
     }
 
-    private async Task<List<MeasureView>> MeasuresAsync(int planId, DateOnly upTo, CancellationToken ct)
+    /// <summary>The plan's measures as at the report's date (today, for a report whose date has not come): figures produced by then only.</summary>
+    private async Task<List<MeasureView>> MeasuresAsync(Report report, CancellationToken ct)
     {
-        var numbers = await db.Priorities.AsNoTracking().Where(p => p.PlanId == planId).ToDictionaryAsync(p => p.Id, p => p.Number, ct);
-        var measures = await db.Measures.AsNoTracking().Where(m => m.PlanId == planId)
+        var asAt = clock.Today() is var now && now < report.ReportDate ? now : report.ReportDate;
+        var numbers = await db.Priorities.AsNoTracking().Where(p => p.PlanId == report.PlanId).ToDictionaryAsync(p => p.Id, p => p.Number, ct);
+        var measures = await db.Measures.AsNoTracking().Where(m => m.PlanId == report.PlanId)
             .Include(m => m.Targets).Include(m => m.Actuals).Include(m => m.Comparators)
             .OrderBy(m => m.Id).AsSplitQuery().ToListAsync(ct);
-        return measures.Select(m => Measure(m, m.PriorityId is { } id ? numbers.GetValueOrDefault(id) : null, upTo)).ToList();
-    }
-
-    private static MeasureView Measure(Measure measure, int? priorityNumber, DateOnly upTo)
-    {
-        var unit = measure.Unit;
-        // Only the figures produced by the report's date: a figure entered later for an earlier period is not in it.
-        var actuals = measure.Actuals.Where(a => a.AsAt <= upTo).OrderBy(a => a.PeriodEnd).ThenBy(a => a.PeriodStart).ToList();
-        var figures = actuals.Select(a => new FigureView(ReportFormat.Value(a.Value, unit),
-            a.PeriodLabel ?? ReportFormat.Period(a.PeriodStart, a.PeriodEnd), a.PeriodEnd)).ToList();
-        var targets = measure.Targets.OrderBy(t => t.Date).ToList();
-        var trajectory = targets.Select(t => new TargetView(ReportFormat.Value(t.Value, unit), ReportFormat.Date(t.Date), t.Date)).ToList();
-        var comparators = measure.Comparators.OrderBy(c => c.Id)
-            .Select(c => new ComparatorView(c.Name, ReportFormat.Value(c.Value, unit), c.PeriodLabel)).ToList();
-        var rating = measure.RateAsAt(upTo);
-        var chart = ChartModel.For(measure.Code, measure.Name, unit,
-            actuals.Select(a => (a.PeriodEnd, a.Value, a.PeriodLabel ?? ReportFormat.Month(a.PeriodEnd))).ToList(),
-            targets.Select(t => (t.Date, t.Value, ReportFormat.Date(t.Date))).ToList(),
-            measure.Comparators.OrderBy(c => c.Id).Select(c => (c.Name, c.Value, c.PeriodLabel)).ToList());
-        return new MeasureView(measure.Code, measure.Name, unit, measure.Polarity, priorityNumber, figures.FirstOrDefault(),
-            figures.LastOrDefault(), figures, trajectory, comparators, rating, chart)
-        {
-            TargetForLatest = rating.Target is { } target
-                ? $"{ReportFormat.Value(target.Value, unit)} by {ReportFormat.Date(target.Date)}{(target.DateAssumed ? " (date assumed)" : string.Empty)}"
-                : null,
-        };
+        return [.. measures.Where(m => !m.IsRetiredBy(asAt))
+            .Select(m => MeasureFigures.For(m, m.PriorityId is { } id ? numbers.GetValueOrDefault(id) : null, asAt))];
     }
 
     private static void AddMeasureFacts(List<SnapshotFact> facts, IEnumerable<MeasureView> measures)

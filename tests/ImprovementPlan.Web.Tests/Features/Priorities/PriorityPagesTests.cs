@@ -35,6 +35,20 @@ public sealed class PriorityPagesTests(AppFactory factory) : IClassFixture<AppFa
     }
 
     [Fact]
+    public async Task Get_Priority2_LinksEachMeasureNameToItsPage()
+    {
+        using var client = await factory.SignedInClientAsync(Roles.Viewer);
+        var ids = await factory.WithDbAsync(db => db.Measures.Where(m => db.Priorities.Any(p => p.Id == m.PriorityId && p.Number == 2))
+            .ToDictionaryAsync(m => m.Code, m => m.Id, Ct));
+
+        var page = await client.GetDocumentAsync("/priorities/2");
+
+        var rows = page.QuerySelectorAll("[data-testid=measure-row]").ToList();
+        Assert.NotEmpty(rows);
+        Assert.All(rows, row => Assert.Equal($"/measures/{ids[row.GetAttribute("data-code")!]}", row.QuerySelector("th a")!.GetAttribute("href")));
+    }
+
+    [Fact]
     public async Task Get_Priority2_ShowsOfstedTextActionsMeasuresAndTimeline()
     {
         using var client = await factory.SignedInClientAsync(Roles.Viewer);

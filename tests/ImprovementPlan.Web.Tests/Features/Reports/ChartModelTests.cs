@@ -1,6 +1,6 @@
 using System.Globalization;
 using ImprovementPlan.Domain.Rag;
-using ImprovementPlan.Web.Features.Reports;
+using ImprovementPlan.Web.Features.Shared;
 
 namespace ImprovementPlan.Web.Tests.Features.Reports;
 
@@ -208,8 +208,9 @@ public sealed class ChartModelTests
     [Fact]
     public void Text_PrintsAtNinePointsOrMore_WhenTheChartPrintsAtItsOwnWidth()
     {
-        // A portrait A4 page with 16 mm margins is 178 mm (504 pt) wide: the chart fits at one unit to a CSS pixel.
-        Assert.True(ChartModel.Width * ChartModel.PointsPerUnit <= 504);
+        // A portrait A4 page with 16 mm margins is 178 mm (504 pt) wide: the chart fits at one unit to a CSS pixel
+        // and leaves at least 144 pt (2 inches) for its figures table beside it.
+        Assert.True(ChartModel.Width * ChartModel.PointsPerUnit <= 504 - 144);
         Assert.True(ChartModel.FontSize * ChartModel.PointsPerUnit >= 9);
     }
 

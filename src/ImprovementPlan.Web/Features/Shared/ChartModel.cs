@@ -1,7 +1,7 @@
 using System.Globalization;
 using ImprovementPlan.Domain.Rag;
 
-namespace ImprovementPlan.Web.Features.Reports;
+namespace ImprovementPlan.Web.Features.Shared;
 
 /// <summary>What a measure's chart is drawn from: its figures, trajectory, tolerance and comparators.</summary>
 /// <param name="Key">A stable key for the chart's element ids, e.g. the measure's code.</param>
@@ -77,10 +77,10 @@ public sealed record ChartTick(double Position, string Label);
 public sealed record ChartTableRow(string What, string When, string Figure);
 
 /// <summary>
-/// A measure's chart laid out for a server-side SVG (Features/Reports/_MeasureChart.cshtml), the same
+/// A measure's chart laid out for a server-side SVG (Features/Shared/_MeasureChart.cshtml), the same
 /// on the measure's page and in the PDFs. The SVG is drawn one user unit to one CSS pixel (it is at
-/// most <see cref="Width"/> pixels wide and a portrait A4 page has room for it), so text of
-/// <see cref="FontSize"/> units prints at 9.75 pt. Series differ by dash pattern and marker shape as
+/// most <see cref="Width"/> pixels wide, which leaves room on a portrait A4 page for the figures
+/// table beside it), so text of <see cref="FontSize"/> units prints at 9 pt. Series differ by dash pattern and marker shape as
 /// well as colour; the tolerance band is shaded along the trajectory on the side that misses it.
 /// </summary>
 public sealed record ChartModel(
@@ -99,14 +99,14 @@ public sealed record ChartModel(
     DateOnly XFrom,
     DateOnly XTo)
 {
-    public const double Width = 640;
-    public const double Left = 76;
-    public const double Right = 16;
+    public const double Width = 460;
+    public const double Left = 64;
+    public const double Right = 12;
     public const double Top = 14;
-    public const double PlotHeight = 220;
-    public const double FontSize = 13;
-    public const double LegendRowHeight = 24;
-    public const double LegendTop = PlotBottom + 42;
+    public const double PlotHeight = 170;
+    public const double FontSize = 12;
+    public const double LegendRowHeight = 22;
+    public const double LegendTop = PlotBottom + 40;
 
     /// <summary>A CSS pixel prints at 0.75 pt.</summary>
     public const double PointsPerUnit = 0.75;
@@ -366,7 +366,7 @@ public sealed record ChartModel(
         return 10 * magnitude;
     }
 
-    /// <summary>Month ticks on each month's last day (where a month's figures stand), at most seven.</summary>
+    /// <summary>Month ticks on each month's last day (where a month's figures stand), at most six.</summary>
     private static List<ChartTick> MonthTicks(DateOnly from, DateOnly to, Func<DateOnly, double> x)
     {
         var months = new List<DateOnly>();
@@ -379,7 +379,7 @@ public sealed record ChartModel(
             }
         }
 
-        var step = Math.Max(1, (int)Math.Ceiling(months.Count / 7.0));
+        var step = Math.Max(1, (int)Math.Ceiling(months.Count / 6.0));
         return [.. months.Where((_, i) => i % step == 0).Select(m => new ChartTick(x(m), m.ToString("MMM yyyy", EnGb)))];
     }
 
@@ -417,5 +417,5 @@ public sealed record ChartModel(
     }
 
     private static string Slug(string key) =>
-        new([.. key.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')]);
+        new([.. key.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')]);
 }
