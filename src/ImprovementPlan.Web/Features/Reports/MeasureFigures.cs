@@ -39,7 +39,10 @@ public static class MeasureFigures
             .OrderBy(c => c.Kind).ThenBy(c => c.Name, StringComparer.Ordinal)
             .Select(c => new ComparatorView(
                 c.NeighbourCount is { } n ? $"{c.Name} ({n} {(n == 1 ? "neighbour" : "neighbours")})" : c.Name,
-                text.Value(c.Value), c.PeriodLabel) { Source = c.Source })
+                text.Value(c.Value), c.PeriodLabel)
+            {
+                Source = c.Source,
+            })
             .ToList();
         var baseline = measure.BaselineValue is { } value && measure.BaselinePeriodEnd is { } end && measure.BaselinePeriodStart is { } start
             ? new FigureView(text.Value(value), measure.BaselinePeriodLabel ?? text.Period(new MeasurePeriod(start, end)), end)

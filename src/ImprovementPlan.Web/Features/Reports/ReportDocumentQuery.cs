@@ -195,7 +195,8 @@ public sealed class ReportDocumentQuery(ImprovementPlanDbContext db, ActionRatin
             actions.Where(a => a.IsStale).ToList(),
             awaiting)
         {
-            Measures = measures,
+            // By exception: the pack tables every measure but leaves the charts to the scrutiny and board reports.
+            Measures = [.. measures.Select(m => m with { Chart = null })],
             FiguresOverdue = [.. measures.Where(m => m.Overdue is not null).OrderBy(m => m.Overdue!.DueOn).ThenBy(m => m.PriorityNumber)],
         };
     }
