@@ -98,16 +98,18 @@ public sealed class DfeTidyTable
                 continue;
             }
 
-            if (!index.TryAdd(columns[i], i))
+            if (!index.TryAdd(columns[i], i) && !errors.Contains(Duplicate(columns[i])))
             {
-                errors.Add($"The column \u2018{columns[i]}\u2019 appears more than once in the header row.");
+                errors.Add(Duplicate(columns[i]));
             }
         }
 
         var missing = RequiredColumns.Where(c => !index.ContainsKey(c)).ToList();
         if (missing.Count > 0)
         {
-            errors.Insert(0, $"The file is not in the DfE\u2019s tidy layout: it has no {Join(missing)} column{(missing.Count == 1 ? "" : "s")}. "
+            // Another kind of file altogether: what it lacks says more than what it repeats.
+            errors.Clear();
+            errors.Add($"The file is not in the DfE\u2019s tidy layout: it has no {Join(missing)} column{(missing.Count == 1 ? "" : "s")}. "
                 + $"A tidy file has the columns {string.Join(", ", RequiredColumns)}, then one column per indicator.");
         }
 
@@ -160,7 +162,9 @@ public sealed class DfeTidyTable
                 continue;
             }
 
-            var isFigures = sample.All(r => DfeCell.IsMissingMarker(r[i]) || DfeCell.TryParseNumber(r[i].Trim(), out _));
+            // Figures and the DfE's symbols only, and at least one figure: a column of notes left blank is not an indicator.
+            var isFigures = sample.All(r => DfeCell.IsMissingMarker(r[i]) || DfeCell.TryParseNumber(r[i].Trim(), out _))
+                && sample.Any(r => DfeCell.TryParseNumber(r[i].Trim(), out _));
             if (isFigures)
             {
                 indicators.Add(name);
@@ -174,6 +178,8 @@ public sealed class DfeTidyTable
 
         return (indicators, dimensions);
     }
+
+    private static string Duplicate(string column) => $"The column \u2018{column}\u2019 appears more than once in the header row.";
 
     private static string CleanHeader(string? name) => (name ?? string.Empty).Trim().Trim('\uFEFF').Trim();
 
