@@ -180,34 +180,100 @@ public sealed partial class PlanSeeder(ImprovementPlanDbContext db, ILogger<Plan
 
     private async Task SeedMeasuresAsync(Plan plan, IEnumerable<MeasureSeed> seeds, IReadOnlyDictionary<int, Priority> priorities, CancellationToken ct)
     {
-        var existing = await db.Measures.Where(m => m.PlanId == plan.Id).Select(m => m.Code).ToHashSetAsync(ct);
-        foreach (var seed in seeds.Where(s => !existing.Contains(s.Code)))
+        var existing = await db.Measures.Where(m => m.PlanId == plan.Id)
+            .Include(m => m.Targets).Include(m => m.Actuals).Include(m => m.Comparators)
+            .AsSplitQuery()
+            .ToDictionaryAsync(m => m.Code, ct);
+        foreach (var seed in seeds)
         {
             int? priorityId = seed.Priority is { } number
                 ? (priorities.GetValueOrDefault(number)
                     ?? throw new InvalidOperationException($"Measure {seed.Code} names unknown priority {number}.")).Id
                 : null;
-            var measure = new Measure(plan.Id, priorityId, seed.Code, seed.Name, seed.Unit, seed.Polarity, seed.Frequency, seed.Owner,
-                seed.SourceText);
+            if (existing.TryGetValue(seed.Code, out var measure))
+            {
+                UpgradeMeasure(measure, seed, priorityId);
+                continue;
+            }
+
+            measure = new Measure(plan.Id, seed.Code, Definition(seed, priorityId));
+            measure.SetSourceText(seed.SourceText);
+            if (seed.Baseline is { } baseline)
+            {
+                measure.SetBaseline(baseline.Value, new MeasurePeriod(baseline.PeriodStart, baseline.PeriodEnd), baseline.PeriodLabel);
+            }
+
             foreach (var target in seed.Targets)
             {
-                measure.AddTarget(target.Date, target.Value, target.Label);
+                measure.AddTarget(target.Date, target.Value, target.Label, target.Note, target.DateAssumed);
             }
 
             foreach (var actual in seed.Actuals)
             {
-                measure.RecordActual(actual.PeriodStart, actual.PeriodEnd, actual.PeriodLabel, actual.Value, actual.Note);
+                measure.RecordActual(new MeasurePeriod(actual.PeriodStart, actual.PeriodEnd), actual.Value, actual.Note, actual.Provisional,
+                    actual.AsAt ?? actual.PeriodEnd, null, SeedReviewer, actual.PeriodLabel);
             }
 
             foreach (var comparator in seed.Comparators)
             {
-                measure.AddComparator(comparator.Name, comparator.Value, comparator.PeriodLabel);
+                measure.RecordComparator(comparator.Kind ?? MeasureComparator.KindFromName(comparator.Name), comparator.Name, comparator.Value,
+                    comparator.PeriodStart is { } from && comparator.PeriodEnd is { } to ? new MeasurePeriod(from, to) : null,
+                    comparator.PeriodLabel, comparator.Source, null);
             }
 
             db.Measures.Add(measure);
         }
 
         await db.SaveChangesAsync(ct);
+    }
+
+    private static MeasureDefinition Definition(MeasureSeed seed, int? priorityId) => new()
+    {
+        Name = seed.Name,
+        Description = seed.Description,
+        Unit = seed.Unit,
+        DecimalPlaces = seed.DecimalPlaces,
+        Polarity = seed.Polarity,
+        Tolerance = seed.Tolerance,
+        Frequency = seed.Frequency,
+        LagDays = seed.LagDays,
+        Owner = seed.Owner,
+        Source = seed.Source,
+        PriorityId = priorityId,
+        TrajectoryShape = seed.TrajectoryShape,
+    };
+
+    /// <summary>
+    /// A measure seeded before measures had definitions (no description, lag or tolerance, figures without a
+    /// production date) takes the seed's definition, baseline and dates; one anybody has since defined is left alone.
+    /// </summary>
+    private static void UpgradeMeasure(Measure measure, MeasureSeed seed, int? priorityId)
+    {
+        foreach (var actual in measure.Actuals.Where(a => a.AsAt == default))
+        {
+            var match = seed.Actuals.FirstOrDefault(s => s.PeriodStart == actual.PeriodStart && s.PeriodEnd == actual.PeriodEnd);
+            measure.DateProductionOfActual(actual.Id, match?.AsAt ?? actual.PeriodEnd);
+        }
+
+        measure.ClassifyComparatorsByName();
+        if (measure.Description is not null || measure.LagDays != 0 || measure.Tolerance != 0)
+        {
+            return;
+        }
+
+        measure.Redefine(Definition(seed, priorityId) with { DataOwnerUserId = measure.DataOwnerUserId });
+        if (seed.Baseline is { } baseline && measure.BaselineValue is null)
+        {
+            measure.SetBaseline(baseline.Value, new MeasurePeriod(baseline.PeriodStart, baseline.PeriodEnd), baseline.PeriodLabel);
+        }
+
+        foreach (var target in measure.Targets.ToList())
+        {
+            if (seed.Targets.FirstOrDefault(t => t.Date == target.Date && t.Value == target.Value) is { } match)
+            {
+                measure.ChangeTarget(target.Id, match.Date, match.Value, match.Label, match.Note, match.DateAssumed);
+            }
+        }
     }
 
     private async Task SeedScrutinyReportAsync(Plan plan, ScrutinyReportSeed seed, CancellationToken ct)

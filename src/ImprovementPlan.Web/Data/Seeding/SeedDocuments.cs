@@ -30,13 +30,18 @@ internal sealed record ProgressUpdateSeed(DateOnly Date, string? DateBasis, stri
 
 internal sealed record MeasureSeed(string Code, string Name, MeasureUnit Unit, Polarity Polarity, int? Priority, MeasureFrequency Frequency,
     string? Owner, string? SourceText, IReadOnlyList<TargetSeed> Targets, IReadOnlyList<ActualSeed> Actuals,
-    IReadOnlyList<ComparatorSeed> Comparators);
+    IReadOnlyList<ComparatorSeed> Comparators, string? Description = null, int DecimalPlaces = 0, decimal Tolerance = 0, int LagDays = 0,
+    string? Source = null, TrajectoryShape TrajectoryShape = TrajectoryShape.Stepped, BaselineSeed? Baseline = null);
 
-internal sealed record TargetSeed(DateOnly Date, decimal Value, string? Label);
+internal sealed record BaselineSeed(decimal Value, DateOnly PeriodStart, DateOnly PeriodEnd, string? PeriodLabel);
 
-internal sealed record ActualSeed(DateOnly PeriodStart, DateOnly PeriodEnd, string? PeriodLabel, decimal Value, string? Note);
+internal sealed record TargetSeed(DateOnly Date, decimal Value, string? Label, string? Note = null, bool DateAssumed = false);
 
-internal sealed record ComparatorSeed(string Name, decimal Value, string? PeriodLabel);
+internal sealed record ActualSeed(DateOnly PeriodStart, DateOnly PeriodEnd, string? PeriodLabel, decimal Value, string? Note,
+    DateOnly? AsAt = null, bool Provisional = false);
+
+internal sealed record ComparatorSeed(string Name, decimal Value, string? PeriodLabel, ComparatorKind? Kind = null, DateOnly? PeriodStart = null,
+    DateOnly? PeriodEnd = null, string? Source = null);
 
 internal sealed record ScrutinyReportSeed(string AgendaItem, string Committee, DateOnly MeetingDate, string Title, string Author,
     IReadOnlyList<string> Purpose, string? RecommendationsIntro, IReadOnlyList<string> Recommendations, IReadOnlyList<string> Background,

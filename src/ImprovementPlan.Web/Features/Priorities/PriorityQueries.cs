@@ -41,8 +41,7 @@ public sealed class PriorityQueries(
     ImprovementPlanDbContext db,
     PlanActionsQuery planActions,
     UpdateTimelineQuery timeline,
-    IAuthorizationService authorization,
-    RagSettings settings)
+    IAuthorizationService authorization)
 {
     public async Task<PriorityListPage?> ListAsync(CancellationToken cancellationToken = default)
     {
@@ -100,17 +99,14 @@ public sealed class PriorityQueries(
             (await authorization.AuthorizeAsync(user, priority, Policies.LeadsRecord)).Succeeded);
     }
 
-    private PriorityMeasure Rate(Measure measure, DateOnly today)
+    private static PriorityMeasure Rate(Measure measure, DateOnly today)
     {
-        var targets = measure.Targets.Select(t => new TargetPoint(t.Date, t.Value)).ToList();
-        var actuals = measure.Actuals.Select(a => new ActualPoint(a.PeriodStart, a.PeriodEnd, a.Value)).ToList();
-        var rating = MeasureRag.RateLatest(measure.Polarity, targets, actuals, settings.MeasureTolerance);
+        var rating = measure.RateAsAt(today);
         var latest = rating.Actual is { } point
-            ? measure.Actuals.Where(a => a.PeriodStart == point.PeriodStart && a.PeriodEnd == point.PeriodEnd && a.Value == point.Value)
-                .OrderByDescending(a => a.Id).FirstOrDefault()
+            ? measure.Actuals.FirstOrDefault(a => a.PeriodStart == point.PeriodStart && a.PeriodEnd == point.PeriodEnd)
             : null;
-        var target = rating.Target is { } applied
-            ? measure.Targets.FirstOrDefault(t => t.Date == applied.Date && t.Value == applied.Value)
+        var target = rating.Status == MeasureRatingStatus.Rated && rating.Target is { } applied
+            ? measure.Targets.FirstOrDefault(t => t.Date == applied.Date)
             : null;
 
         // When no target applies yet (no figure, or a figure from before the trajectory starts), the next

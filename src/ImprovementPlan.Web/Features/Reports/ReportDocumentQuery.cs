@@ -238,19 +238,18 @@ public sealed class ReportDocumentQuery(ImprovementPlanDbContext db, ActionRatin
         return measures.Select(m => Measure(m, m.PriorityId is { } id ? numbers.GetValueOrDefault(id) : null, upTo)).ToList();
     }
 
-    private MeasureView Measure(Measure measure, int? priorityNumber, DateOnly upTo)
+    private static MeasureView Measure(Measure measure, int? priorityNumber, DateOnly upTo)
     {
         var unit = measure.Unit;
-        var actuals = measure.Actuals.Where(a => a.PeriodStart <= upTo).OrderBy(a => a.PeriodEnd).ThenBy(a => a.PeriodStart).ToList();
+        // Only the figures produced by the report's date: a figure entered later for an earlier period is not in it.
+        var actuals = measure.Actuals.Where(a => a.AsAt <= upTo).OrderBy(a => a.PeriodEnd).ThenBy(a => a.PeriodStart).ToList();
         var figures = actuals.Select(a => new FigureView(ReportFormat.Value(a.Value, unit),
             a.PeriodLabel ?? ReportFormat.Period(a.PeriodStart, a.PeriodEnd), a.PeriodEnd)).ToList();
         var targets = measure.Targets.OrderBy(t => t.Date).ToList();
         var trajectory = targets.Select(t => new TargetView(ReportFormat.Value(t.Value, unit), ReportFormat.Date(t.Date), t.Date)).ToList();
         var comparators = measure.Comparators.OrderBy(c => c.Id)
             .Select(c => new ComparatorView(c.Name, ReportFormat.Value(c.Value, unit), c.PeriodLabel)).ToList();
-        var targetPoints = targets.Select(t => new TargetPoint(t.Date, t.Value)).ToList();
-        var rating = MeasureRag.RateLatest(measure.Polarity, targetPoints,
-            actuals.Select(a => new ActualPoint(a.PeriodStart, a.PeriodEnd, a.Value)).ToList(), settings.MeasureTolerance);
+        var rating = measure.RateAsAt(upTo);
         var chart = ChartModel.For(measure.Code, measure.Name, unit,
             actuals.Select(a => (a.PeriodEnd, a.Value, a.PeriodLabel ?? ReportFormat.Month(a.PeriodEnd))).ToList(),
             targets.Select(t => (t.Date, t.Value, ReportFormat.Date(t.Date))).ToList(),
@@ -258,7 +257,9 @@ public sealed class ReportDocumentQuery(ImprovementPlanDbContext db, ActionRatin
         return new MeasureView(measure.Code, measure.Name, unit, measure.Polarity, priorityNumber, figures.FirstOrDefault(),
             figures.LastOrDefault(), figures, trajectory, comparators, rating, chart)
         {
-            TargetForLatest = rating.Target is { } target ? $"{ReportFormat.Value(target.Value, unit)} by {ReportFormat.Date(target.Date)}" : null,
+            TargetForLatest = rating.Target is { } target
+                ? $"{ReportFormat.Value(target.Value, unit)} by {ReportFormat.Date(target.Date)}{(target.DateAssumed ? " (date assumed)" : string.Empty)}"
+                : null,
         };
     }
 
@@ -277,7 +278,7 @@ public sealed class ReportDocumentQuery(ImprovementPlanDbContext db, ActionRatin
                     string.Join("; ", m.Trajectory.Select(t => $"{t.Value} by {t.When}"))));
             }
 
-            facts.Add(new SnapshotFact($"measure:{m.Code}:rag", $"{m.Name}: rating", Word(m.Rating.Rag)));
+            facts.Add(new SnapshotFact($"measure:{m.Code}:rag", $"{m.Name}: rating", m.Rating.Word));
         }
     }
 

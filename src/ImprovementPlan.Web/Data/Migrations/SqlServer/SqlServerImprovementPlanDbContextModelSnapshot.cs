@@ -289,15 +289,43 @@ namespace ImprovementPlan.Web.Data.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<DateOnly?>("BaselinePeriodEnd")
+                        .HasColumnType("date");
+
+                    b.Property<string>("BaselinePeriodLabel")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateOnly?>("BaselinePeriodStart")
+                        .HasColumnType("date");
+
+                    b.Property<decimal?>("BaselineValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(50)
                         .HasColumnType("nvarchar(50)");
 
+                    b.Property<string>("DataOwnerUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("DecimalPlaces")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
                     b.Property<string>("Frequency")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("LagDays")
+                        .HasColumnType("int");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -319,9 +347,27 @@ namespace ImprovementPlan.Web.Data.Migrations.SqlServer
                     b.Property<int?>("PriorityId")
                         .HasColumnType("int");
 
+                    b.Property<DateOnly?>("RetiredOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
                     b.Property<string>("SourceText")
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
+
+                    b.Property<decimal>("Tolerance")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<string>("TrajectoryShape")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)")
+                        .HasDefaultValue("Stepped");
 
                     b.Property<string>("Unit")
                         .IsRequired()
@@ -333,6 +379,8 @@ namespace ImprovementPlan.Web.Data.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DataOwnerUserId");
 
                     b.HasIndex("PriorityId");
 
@@ -349,6 +397,16 @@ namespace ImprovementPlan.Web.Data.Migrations.SqlServer
                         .HasColumnType("int");
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("AsAt")
+                        .HasColumnType("date");
+
+                    b.Property<string>("CorrectionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<bool>("IsProvisional")
+                        .HasColumnType("bit");
 
                     b.Property<int>("MeasureId")
                         .HasColumnType("int");
@@ -367,6 +425,14 @@ namespace ImprovementPlan.Web.Data.Migrations.SqlServer
                     b.Property<DateOnly>("PeriodStart")
                         .HasColumnType("date");
 
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("RecordedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
                     b.Property<decimal>("Value")
                         .HasPrecision(18, 4)
                         .HasColumnType("decimal(18,4)");
@@ -379,6 +445,9 @@ namespace ImprovementPlan.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("MeasureId", "PeriodEnd");
 
+                    b.HasIndex("MeasureId", "PeriodStart", "PeriodEnd")
+                        .IsUnique();
+
                     b.ToTable("MeasureActuals");
                 });
 
@@ -390,6 +459,13 @@ namespace ImprovementPlan.Web.Data.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)")
+                        .HasDefaultValue("Other");
+
                     b.Property<int>("MeasureId")
                         .HasColumnType("int");
 
@@ -398,9 +474,22 @@ namespace ImprovementPlan.Web.Data.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<int?>("NeighbourCount")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly?>("PeriodEnd")
+                        .HasColumnType("date");
+
                     b.Property<string>("PeriodLabel")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateOnly?>("PeriodStart")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
 
                     b.Property<decimal>("Value")
                         .HasPrecision(18, 4)
@@ -412,7 +501,9 @@ namespace ImprovementPlan.Web.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MeasureId");
+                    b.HasIndex("MeasureId", "Kind", "Name", "PeriodStart", "PeriodEnd")
+                        .IsUnique()
+                        .HasFilter("[PeriodStart] IS NOT NULL AND [PeriodEnd] IS NOT NULL");
 
                     b.ToTable("MeasureComparators");
                 });
@@ -428,12 +519,19 @@ namespace ImprovementPlan.Web.Data.Migrations.SqlServer
                     b.Property<DateOnly>("Date")
                         .HasColumnType("date");
 
+                    b.Property<bool>("DateAssumed")
+                        .HasColumnType("bit");
+
                     b.Property<string>("Label")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
                     b.Property<int>("MeasureId")
                         .HasColumnType("int");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
 
                     b.Property<decimal>("Value")
                         .HasPrecision(18, 4)
@@ -445,7 +543,8 @@ namespace ImprovementPlan.Web.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MeasureId", "Date");
+                    b.HasIndex("MeasureId", "Date")
+                        .IsUnique();
 
                     b.ToTable("MeasureTargets");
                 });
@@ -1133,6 +1232,36 @@ namespace ImprovementPlan.Web.Data.Migrations.SqlServer
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("MeasureActions", b =>
+                {
+                    b.Property<int>("LinkedActionsId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("MeasureId")
+                        .HasColumnType("int");
+
+                    b.HasKey("LinkedActionsId", "MeasureId");
+
+                    b.HasIndex("MeasureId");
+
+                    b.ToTable("MeasureActions");
+                });
+
+            modelBuilder.Entity("MeasurePriorities", b =>
+                {
+                    b.Property<int>("LinkedPrioritiesId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("MeasureId")
+                        .HasColumnType("int");
+
+                    b.HasKey("LinkedPrioritiesId", "MeasureId");
+
+                    b.HasIndex("MeasureId");
+
+                    b.ToTable("MeasurePriorities");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1475,6 +1604,36 @@ namespace ImprovementPlan.Web.Data.Migrations.SqlServer
                     b.HasOne("ImprovementPlan.Domain.Plans.Priority", null)
                         .WithMany()
                         .HasForeignKey("PriorityId");
+                });
+
+            modelBuilder.Entity("MeasureActions", b =>
+                {
+                    b.HasOne("ImprovementPlan.Domain.Actions.ImprovementAction", null)
+                        .WithMany()
+                        .HasForeignKey("LinkedActionsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ImprovementPlan.Domain.Measures.Measure", null)
+                        .WithMany()
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MeasurePriorities", b =>
+                {
+                    b.HasOne("ImprovementPlan.Domain.Plans.Priority", null)
+                        .WithMany()
+                        .HasForeignKey("LinkedPrioritiesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ImprovementPlan.Domain.Measures.Measure", null)
+                        .WithMany()
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -276,15 +276,43 @@ namespace ImprovementPlan.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("BaselinePeriodEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BaselinePeriodLabel")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("BaselinePeriodStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("BaselineValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DataOwnerUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DecimalPlaces")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Frequency")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("LagDays")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -306,9 +334,27 @@ namespace ImprovementPlan.Web.Data.Migrations.Sqlite
                     b.Property<int?>("PriorityId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("RetiredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SourceText")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Tolerance")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TrajectoryShape")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Stepped");
 
                     b.Property<string>("Unit")
                         .IsRequired()
@@ -320,6 +366,8 @@ namespace ImprovementPlan.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DataOwnerUserId");
 
                     b.HasIndex("PriorityId");
 
@@ -333,6 +381,16 @@ namespace ImprovementPlan.Web.Data.Migrations.Sqlite
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CorrectionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsProvisional")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("MeasureId")
@@ -352,6 +410,14 @@ namespace ImprovementPlan.Web.Data.Migrations.Sqlite
                     b.Property<DateOnly>("PeriodStart")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal>("Value")
                         .HasPrecision(18, 4)
                         .HasColumnType("TEXT");
@@ -364,6 +430,9 @@ namespace ImprovementPlan.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("MeasureId", "PeriodEnd");
 
+                    b.HasIndex("MeasureId", "PeriodStart", "PeriodEnd")
+                        .IsUnique();
+
                     b.ToTable("MeasureActuals");
                 });
 
@@ -373,6 +442,13 @@ namespace ImprovementPlan.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Other");
+
                     b.Property<int>("MeasureId")
                         .HasColumnType("INTEGER");
 
@@ -381,8 +457,21 @@ namespace ImprovementPlan.Web.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("NeighbourCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("PeriodEnd")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PeriodLabel")
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PeriodStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<decimal>("Value")
@@ -395,7 +484,8 @@ namespace ImprovementPlan.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MeasureId");
+                    b.HasIndex("MeasureId", "Kind", "Name", "PeriodStart", "PeriodEnd")
+                        .IsUnique();
 
                     b.ToTable("MeasureComparators");
                 });
@@ -409,12 +499,19 @@ namespace ImprovementPlan.Web.Data.Migrations.Sqlite
                     b.Property<DateOnly>("Date")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("DateAssumed")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Label")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("MeasureId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
 
                     b.Property<decimal>("Value")
                         .HasPrecision(18, 4)
@@ -426,7 +523,8 @@ namespace ImprovementPlan.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MeasureId", "Date");
+                    b.HasIndex("MeasureId", "Date")
+                        .IsUnique();
 
                     b.ToTable("MeasureTargets");
                 });
@@ -1090,6 +1188,36 @@ namespace ImprovementPlan.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("MeasureActions", b =>
+                {
+                    b.Property<int>("LinkedActionsId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MeasureId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("LinkedActionsId", "MeasureId");
+
+                    b.HasIndex("MeasureId");
+
+                    b.ToTable("MeasureActions");
+                });
+
+            modelBuilder.Entity("MeasurePriorities", b =>
+                {
+                    b.Property<int>("LinkedPrioritiesId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MeasureId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("LinkedPrioritiesId", "MeasureId");
+
+                    b.HasIndex("MeasureId");
+
+                    b.ToTable("MeasurePriorities");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1425,6 +1553,36 @@ namespace ImprovementPlan.Web.Data.Migrations.Sqlite
                     b.HasOne("ImprovementPlan.Domain.Plans.Priority", null)
                         .WithMany()
                         .HasForeignKey("PriorityId");
+                });
+
+            modelBuilder.Entity("MeasureActions", b =>
+                {
+                    b.HasOne("ImprovementPlan.Domain.Actions.ImprovementAction", null)
+                        .WithMany()
+                        .HasForeignKey("LinkedActionsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ImprovementPlan.Domain.Measures.Measure", null)
+                        .WithMany()
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MeasurePriorities", b =>
+                {
+                    b.HasOne("ImprovementPlan.Domain.Plans.Priority", null)
+                        .WithMany()
+                        .HasForeignKey("LinkedPrioritiesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ImprovementPlan.Domain.Measures.Measure", null)
+                        .WithMany()
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
