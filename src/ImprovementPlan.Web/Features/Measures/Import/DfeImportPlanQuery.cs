@@ -90,6 +90,12 @@ public sealed class DfeImportPlanQuery(ImprovementPlanDbContext db, PendingImpor
             return new ImportPlanResult(null, [.. result.Errors.Select(e => new KeyValuePair<string, string>(ErrorKey(e), e))]);
         }
 
+        if (result.Actuals.Count > 0 && result.Actuals.Max(a => a.Period.End) is var latestEnd && pending.PublishedOn < latestEnd)
+        {
+            return ImportPlanResult.Refused("PublishedOn",
+                $"The file has figures for periods up to {latestEnd.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}, so the date the DfE published it must be after that");
+        }
+
         var skipped = result.Skipped.ToList();
         var actuals = new List<PlannedActual>();
         foreach (var figure in result.Actuals)
