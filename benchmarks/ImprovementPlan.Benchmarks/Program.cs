@@ -19,10 +19,17 @@ namespace ImprovementPlan.Benchmarks;
 
 // Render-time benchmark for the four report PDFs (see docs/benchmarks.md). Not a test: it prints figures.
 // Usage: dotnet run -c Release --project benchmarks/ImprovementPlan.Benchmarks [-- runs]
+//        dotnet run -c Release --project benchmarks/ImprovementPlan.Benchmarks -- import [runs] (the DfE import instead)
 internal static class RenderBenchmark
 {
     public static async Task Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == "import")
+        {
+            await ImportBenchmark.RunAsync(args[1..]);
+            return;
+        }
+
         var runs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 7;
         var chromium = Environment.GetEnvironmentVariable("Pdf__ChromiumPath") ?? "/usr/bin/chromium";
         var dataDirectory = Path.Combine(Path.GetTempPath(), "ipt-benchmark", Guid.NewGuid().ToString("N"));
