@@ -26,8 +26,8 @@ public sealed class MeasuresImportAccessibilityTests(HostFixture host)
         await using (var scope = host.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<ImprovementPlanDbContext>();
-            var planId = await db.Plans.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
-            if (!await db.Measures.AnyAsync(m => m.Code == "E2E-DFE-REREF"))
+            var planId = await db.Plans.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(TestContext.Current.CancellationToken);
+            if (!await db.Measures.AnyAsync(m => m.Code == "E2E-DFE-REREF", TestContext.Current.CancellationToken))
             {
                 db.Measures.Add(new Measure(planId, "E2E-DFE-REREF", new MeasureDefinition
                 {
@@ -37,7 +37,7 @@ public sealed class MeasuresImportAccessibilityTests(HostFixture host)
                     Polarity = Polarity.LowerIsBetter,
                     Frequency = MeasureFrequency.DfeReportingYear,
                 }));
-                await db.SaveChangesAsync();
+                await db.SaveChangesAsync(TestContext.Current.CancellationToken);
             }
         }
 
