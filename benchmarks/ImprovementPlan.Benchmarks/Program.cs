@@ -20,6 +20,7 @@ namespace ImprovementPlan.Benchmarks;
 // Render-time benchmark for the four report PDFs (see docs/benchmarks.md). Not a test: it prints figures.
 // Usage: dotnet run -c Release --project benchmarks/ImprovementPlan.Benchmarks [-- runs]
 //        dotnet run -c Release --project benchmarks/ImprovementPlan.Benchmarks -- measures [seconds]
+//        dotnet run -c Release --project benchmarks/ImprovementPlan.Benchmarks -- import [runs] (the DfE import instead)
 internal static class RenderBenchmark
 {
     public static async Task Main(string[] args)
@@ -27,6 +28,12 @@ internal static class RenderBenchmark
         if (args.Length > 0 && args[0] == "measures")
         {
             await MeasuresBenchmark.RunAsync(args[1..]);
+            return;
+        }
+
+        if (args.Length > 0 && args[0] == "import")
+        {
+            await ImportBenchmark.RunAsync(args[1..]);
             return;
         }
 

@@ -45,4 +45,34 @@ public class Plan : Entity
     public string? Summary { get; private set; }
 
     public PlanStatus Status { get; private set; }
+
+    /// <summary>The council's old three-digit LA code in the DfE's statistics, e.g. "332"; also the key of its statistical neighbours.</summary>
+    public string? OldLaCode { get; private set; }
+
+    /// <summary>The council's nine-character ONS code, e.g. "E08000027".</summary>
+    public string? NewLaCode { get; private set; }
+
+    /// <summary>The code of the council's region, e.g. "E12000005".</summary>
+    public string? RegionCode { get; private set; }
+
+    public string? RegionName { get; private set; }
+
+    public bool HasLaCodes => OldLaCode is not null && NewLaCode is not null;
+
+    /// <summary>Names the council as the DfE's statistics do, so its figures can be found in them.</summary>
+    public void SetLaCodes(string oldLaCode, string newLaCode, string? regionCode, string? regionName)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(oldLaCode);
+        ArgumentException.ThrowIfNullOrWhiteSpace(newLaCode);
+        var old = oldLaCode.Trim();
+        if (old.Length != 3 || !old.All(char.IsAsciiDigit))
+        {
+            throw new Common.DomainRuleException("The old LA code is three digits, such as 332.");
+        }
+
+        OldLaCode = old;
+        NewLaCode = newLaCode.Trim().ToUpperInvariant();
+        RegionCode = string.IsNullOrWhiteSpace(regionCode) ? null : regionCode.Trim().ToUpperInvariant();
+        RegionName = string.IsNullOrWhiteSpace(regionName) ? null : regionName.Trim();
+    }
 }

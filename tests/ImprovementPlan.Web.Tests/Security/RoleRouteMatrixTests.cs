@@ -65,6 +65,13 @@ public sealed class RoleRouteMatrixTests(AppFactory factory) : IClassFixture<App
         "GET updates/{id:int}", "GET evidence/{id:int}",
     ];
 
+    /// <summary>Importing the DfE's statistics into measures: performance officers, the Service Director and administrators.</summary>
+    private static readonly string[] ImportDfeStatistics =
+    [
+        "GET measures/import", "POST measures/import", "GET measures/import/{importId:guid}", "POST measures/import/{importId:guid}",
+        "GET measures/import/{importId:guid}/preview", "POST measures/import/{importId:guid}/confirm",
+    ];
+
     private static readonly string[] ManageUsers =
     [
         "GET admin/users", "GET admin/users/new", "POST admin/users/new", "GET admin/users/{id}", "POST admin/users/{id}",
@@ -76,10 +83,10 @@ public sealed class RoleRouteMatrixTests(AppFactory factory) : IClassFixture<App
     {
         [Roles.Viewer] = [.. EveryoneSignedIn],
         [Roles.CommitteeClerk] = [.. EveryoneSignedIn, .. SeeDrafts, .. PrepareReports],
-        [Roles.PerformanceOfficer] = [.. EveryoneSignedIn, .. SeeDrafts, .. MaintainMeasures],
+        [Roles.PerformanceOfficer] = [.. EveryoneSignedIn, .. SeeDrafts, .. MaintainMeasures, .. ImportDfeStatistics],
         [Roles.HeadOfService] = [.. EveryoneSignedIn, .. SeeDrafts, "GET updates/mine"],
-        [Roles.ServiceDirector] = [.. EveryoneSignedIn, .. SeeDrafts, .. PrepareReports, .. EditPlan, .. Audit, .. Decide, .. MaintainMeasures],
-        [Roles.Administrator] = [.. EveryoneSignedIn, .. SeeDrafts, .. PrepareReports, .. EditPlan, .. Audit, .. ManageUsers, .. MaintainMeasures],
+        [Roles.ServiceDirector] = [.. EveryoneSignedIn, .. SeeDrafts, .. PrepareReports, .. EditPlan, .. Audit, .. Decide, .. MaintainMeasures, .. ImportDfeStatistics],
+        [Roles.Administrator] = [.. EveryoneSignedIn, .. SeeDrafts, .. PrepareReports, .. EditPlan, .. Audit, .. ManageUsers, .. MaintainMeasures, .. ImportDfeStatistics],
     };
 
     /// <summary>Routes outside the matrix: open to all by design (AccessTests pins them), or ending the session it runs in.</summary>
@@ -221,7 +228,8 @@ public sealed class RoleRouteMatrixTests(AppFactory factory) : IClassFixture<App
                 .Replace("{key}", ReportSectionKeys.Purpose, StringComparison.Ordinal)
                 .Replace("{number:int}", pattern.StartsWith("priorities", StringComparison.Ordinal) ? "2" : "1", StringComparison.Ordinal)
                 .Replace("{id}", ids.UserId, StringComparison.Ordinal)
-                .Replace("{figureId:int}", ids.FigureId.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+                .Replace("{figureId:int}", ids.FigureId.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+                .Replace("{importId:guid}", Guid.Empty.ToString("N"), StringComparison.Ordinal);
             if (path.Contains("{id:int}", StringComparison.Ordinal))
             {
                 var id = pattern.Split('/')[0] switch

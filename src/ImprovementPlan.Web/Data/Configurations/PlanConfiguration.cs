@@ -12,6 +12,10 @@ internal sealed class PlanConfiguration : IEntityTypeConfiguration<Plan>
         builder.Property(p => p.Organisation).HasMaxLength(300);
         builder.Property(p => p.Summary).HasMaxLength(4000);
         builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(p => p.OldLaCode).HasMaxLength(3);
+        builder.Property(p => p.NewLaCode).HasMaxLength(9);
+        builder.Property(p => p.RegionCode).HasMaxLength(9);
+        builder.Property(p => p.RegionName).HasMaxLength(100);
         builder.Property(p => p.Version).IsConcurrencyToken();
         builder.HasIndex(p => new { p.Organisation, p.Title }).IsUnique();
     }

@@ -61,6 +61,13 @@ public sealed partial class PlanSeeder(ImprovementPlanDbContext db, ILogger<Plan
             LogSeeded(logger, plan.Title);
         }
 
+        // The LA codes came after the first release: a plan seeded before them gets them once, and keeps any set since.
+        if (!plan.HasLaCodes && header.Council is { } council)
+        {
+            plan.SetLaCodes(council.OldLaCode, council.NewLaCode, council.RegionCode, council.RegionName);
+            await db.SaveChangesAsync(ct);
+        }
+
         return plan;
     }
 

@@ -10,7 +10,11 @@ namespace ImprovementPlan.Web.Data.Seeding;
 internal sealed record PlanDocument(PlanHeader Plan, IReadOnlyList<SourceReviewSeed> SourceReviews, IReadOnlyList<StageSeed> Stages,
     IReadOnlyList<WorkstreamSeed> Workstreams);
 
-internal sealed record PlanHeader(string Title, string Organisation, DateOnly PeriodStart, DateOnly PeriodEnd, string? Summary);
+internal sealed record PlanHeader(string Title, string Organisation, DateOnly PeriodStart, DateOnly PeriodEnd, string? Summary,
+    CouncilCodesSeed? Council = null);
+
+/// <summary>How the DfE's statistics name the council: LA codes and region.</summary>
+internal sealed record CouncilCodesSeed(string OldLaCode, string NewLaCode, string? RegionCode, string? RegionName);
 
 internal sealed record SourceReviewSeed(string Code, string Title, DateOnly? Date, string? DateText);
 
