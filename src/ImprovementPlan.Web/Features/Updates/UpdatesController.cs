@@ -123,13 +123,22 @@ public sealed class UpdatesController(
     [Authorize(Policy = Policies.WriteUpdates)]
     public async Task<IActionResult> Submit([FromRoute] int id, CancellationToken cancellationToken)
     {
-        var (update, _, denied) = await ChangeableAsync(id, cancellationToken);
+        var (update, record, denied) = await ChangeableAsync(id, cancellationToken);
         if (denied is not null)
         {
             return denied;
         }
 
-        if (await writer.SubmitAsync(update!, cancellationToken))
+        if (update!.IsEditable && update.SubmitRefusal is { } refusal)
+        {
+            // Send the author to the form with the reason beside the status, so they can add evidence or change it.
+            ModelState.AddModelError(nameof(UpdateForm.Status), refusal);
+            var form = UpdateForm.From(update);
+            form.Context = await EditContextAsync(update, record!);
+            return View("Edit", form);
+        }
+
+        if (await writer.SubmitAsync(update, cancellationToken))
         {
             TempData["Notification"] = "Your update has been sent to the Service Director for approval";
         }
