@@ -166,6 +166,18 @@ public class ProgressUpdate : Entity
     public const string CompleteNeedsEvidence =
         "Attach evidence to mark the action complete, or choose another status";
 
+    /// <summary>Only a draft, never submitted, may be deleted by its author: anything the Service Director has seen stays.</summary>
+    public bool IsDeletable => State == UpdateState.Draft && SubmittedAtUtc is null;
+
+    /// <summary>Checks the update may be deleted; throws with the reason when it may not.</summary>
+    public void EnsureDeletable()
+    {
+        if (!IsDeletable)
+        {
+            throw new DomainRuleException($"This update cannot be deleted: it has been {Describe(State)}.");
+        }
+    }
+
     public void Submit(DateTime nowUtc)
     {
         if (!IsEditable)

@@ -146,6 +146,27 @@ public sealed class UpdatesController(
         return Redirect(ShowUrl(id));
     }
 
+    [HttpPost("/updates/{id:int}/delete")]
+    [Authorize(Policy = Policies.WriteUpdates)]
+    public async Task<IActionResult> Delete([FromRoute] int id, [FromServices] DeleteDraftUpdateHandler delete, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(delete);
+        var (update, _, denied) = await ChangeableAsync(id, cancellationToken);
+        if (denied is not null)
+        {
+            return denied;
+        }
+
+        if (!await delete.HandleAsync(update!, cancellationToken))
+        {
+            TempData["Notification"] = "Only a draft that has never been submitted can be deleted, so this update was kept";
+            return Redirect(ShowUrl(id));
+        }
+
+        TempData["Notification"] = "Your draft update has been deleted";
+        return Redirect("/updates/mine");
+    }
+
     /// <summary>The update and its record if the signed-in user is its author and may still write on the record; otherwise the response.</summary>
     private async Task<(ProgressUpdate? Update, UpdateRecord? Record, IActionResult? Denied)> ChangeableAsync(int id, CancellationToken cancellationToken)
     {
