@@ -233,7 +233,11 @@ public sealed record BoardContent(
     IReadOnlyList<ActionLine> Red,
     IReadOnlyList<ActionLine> Overdue,
     IReadOnlyList<ActionLine> Stale,
-    IReadOnlyList<MeasureView> Measures);
+    IReadOnlyList<MeasureView> Measures)
+{
+    /// <summary>Overdue, Red and stale actions, each listed once with all its reasons.</summary>
+    public IReadOnlyList<ExceptionLine> Exceptions { get; init; } = [];
+}
 
 public sealed record AwaitingDecision(string What, string Record, string Author, DateOnly AsAt, string Summary);
 
@@ -244,7 +248,11 @@ public sealed record ReviewPackContent(
     IReadOnlyList<ActionLine> Amber,
     IReadOnlyList<ActionLine> DueBeforeNextReview,
     IReadOnlyList<ActionLine> Stale,
-    IReadOnlyList<AwaitingDecision> Awaiting);
+    IReadOnlyList<AwaitingDecision> Awaiting)
+{
+    /// <summary>Overdue, Red and stale actions, each listed once with all its reasons.</summary>
+    public IReadOnlyList<ExceptionLine> Exceptions { get; init; } = [];
+}
 
 public sealed record WorkstreamGroup(string Code, string Name, string? AccountableLead, IReadOnlyList<string> Outcomes, IReadOnlyList<ActionLine> Actions);
 

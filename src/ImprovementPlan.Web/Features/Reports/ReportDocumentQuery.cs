@@ -65,7 +65,7 @@ public sealed class ReportDocumentQuery(ImprovementPlanDbContext db, PlanAsAtQue
         var priorityIds = priorities.Select(p => p.Id).ToList();
         var actionIds = db.Actions.Where(a => a.PlanId == report.PlanId).Select(a => a.Id);
         // Only what had been approved by the report's date: a later approval does not rewrite a past report.
-        var approvedBy = ApprovedBy(today);
+        var approvedBy = ApprovedBy(report.ReportDate);
         var updates = await db.ProgressUpdates.AsNoTracking()
             .Where(u => u.State == UpdateState.Approved && u.AsAt >= from && u.AsAt <= to && u.ReviewedAtUtc < approvedBy)
             .Where(u => (u.PriorityId != null && priorityIds.Contains(u.PriorityId.Value))
@@ -138,7 +138,7 @@ public sealed class ReportDocumentQuery(ImprovementPlanDbContext db, PlanAsAtQue
             }
         }
 
-        var decidedBy = ApprovedBy(today);
+        var decidedBy = ApprovedBy(report.ReportDate);
         var slipped = await db.DueDateChanges.AsNoTracking()
             .Where(c => c.State == DueDateChangeState.Approved && c.DecidedAtUtc < decidedBy)
             .Join(db.Actions.Where(a => a.PlanId == report.PlanId), c => c.ActionId, a => a.Id,
@@ -160,7 +160,10 @@ public sealed class ReportDocumentQuery(ImprovementPlanDbContext db, PlanAsAtQue
             actions.Where(a => a.Delivery.Rag == Rag.Red && !a.IsOverdue(today)).ToList(),
             actions.Where(a => a.IsOverdue(today)).ToList(),
             actions.Where(a => a.IsStale).ToList(),
-            measures);
+            measures)
+        {
+            Exceptions = ExceptionLine.From(actions, today),
+        };
     }
 
     private async Task<ReviewPackContent> ReviewPackAsync(Report report, DateOnly today, List<SnapshotFact> facts, CancellationToken ct)
@@ -170,7 +173,7 @@ public sealed class ReportDocumentQuery(ImprovementPlanDbContext db, PlanAsAtQue
         var nextReview = report.ReportDate.AddDays(settings.ReviewCycleDays);
         var overdue = actions.Where(a => a.IsOverdue(today)).ToList();
         // Awaiting a decision on the report's date: submitted by then and not decided by then.
-        var endOfDay = ApprovedBy(today);
+        var endOfDay = ApprovedBy(report.ReportDate);
         var updates = await db.ProgressUpdates.AsNoTracking()
             .Where(u => u.SubmittedAtUtc < endOfDay
                 && (u.State == UpdateState.Submitted || (u.ReviewedAtUtc != null && u.ReviewedAtUtc >= endOfDay)))
@@ -204,7 +207,10 @@ public sealed class ReportDocumentQuery(ImprovementPlanDbContext db, PlanAsAtQue
             actions.Where(a => a.Delivery.Rag == Rag.Amber).ToList(),
             actions.Where(a => a.Status != ActionStatus.Complete && a.DueDate is { } due && due >= today && due <= nextReview).ToList(),
             actions.Where(a => a.IsStale).ToList(),
-            awaiting);
+            awaiting)
+        {
+            Exceptions = ExceptionLine.From(actions, today),
+        };
     }
 
     private async Task<ActionPlanContent> ActionPlanAsync(Report report, DateOnly today, List<SnapshotFact> facts, CancellationToken ct)
@@ -243,7 +249,10 @@ public sealed class ReportDocumentQuery(ImprovementPlanDbContext db, PlanAsAtQue
         }).ToList();
     }
 
-    /// <summary>The first UTC instant after <paramref name="date"/> ends in the UK: anything stamped before it happened by that date.</summary>
+    /// <summary>
+    /// The first UTC instant after <paramref name="date"/> ends in the UK: anything stamped before it happened by that date.
+    /// Records are cut off at the report's own date: for a meeting still to come nothing later exists yet.
+    /// </summary>
     private static DateTime ApprovedBy(DateOnly date) =>
         TimeZoneInfo.ConvertTimeToUtc(date.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), Clock.UkTime);
 
