@@ -169,7 +169,7 @@ internal static class RenderBenchmark
             route.Values["controller"] = "Reports";
             route.Values["action"] = "Preview";
             var context = new ActionContext(http, route, new ControllerActionDescriptor { ControllerName = "Reports", ActionName = "Preview" });
-            var printed = await scope.ServiceProvider.GetRequiredService<ReportsHandler>().PrintHtmlAsync(context, id, CancellationToken.None);
+            var printed = await scope.ServiceProvider.GetRequiredService<ReportPrintService>().PrintHtmlAsync(context, id, CancellationToken.None);
             return printed!.Value.Html;
         }
 

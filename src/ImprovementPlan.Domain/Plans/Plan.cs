@@ -75,4 +75,10 @@ public class Plan : Entity
         RegionCode = string.IsNullOrWhiteSpace(regionCode) ? null : regionCode.Trim().ToUpperInvariant();
         RegionName = string.IsNullOrWhiteSpace(regionName) ? null : regionName.Trim();
     }
+
+    /// <summary>Why a date cannot belong to a plan that began on <paramref name="planStart"/>, or null when it can; <paramref name="what"/> names the date, e.g. "The due date".</summary>
+    public static string? RefuseDateBeforeStart(DateOnly planStart, DateOnly date, string what) =>
+        date < planStart
+            ? $"{what} must be on or after {planStart.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))}, when the plan began"
+            : null;
 }

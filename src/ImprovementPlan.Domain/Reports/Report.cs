@@ -42,6 +42,9 @@ public class Report : Entity
 
     public string? AgendaItem { get; private set; }
 
+    /// <summary>The committee or board the report goes to, as printed on it (e.g. "Children and Young People Scrutiny Committee").</summary>
+    public string? Committee { get; private set; }
+
     public string? Author { get; private set; }
 
     public DateOnly? PeriodStart { get; private set; }
@@ -56,6 +59,22 @@ public class Report : Entity
         Author = author;
         PeriodStart = periodStart;
         PeriodEnd = periodEnd;
+    }
+
+    /// <summary>The committee the report goes to; empty clears it.</summary>
+    public void AddressTo(string? committee) => Committee = string.IsNullOrWhiteSpace(committee) ? null : committee.Trim();
+
+    /// <summary>Corrects a draft's title and date (a report once published keeps its versions as they were).</summary>
+    public void Correct(string title, DateOnly reportDate)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(title);
+        Title = title.Trim();
+        if (PeriodEnd == ReportDate)
+        {
+            PeriodEnd = reportDate;
+        }
+
+        ReportDate = reportDate;
     }
 
     /// <summary>Rewrites the body of an existing section; the heading stays as the template sets it.</summary>

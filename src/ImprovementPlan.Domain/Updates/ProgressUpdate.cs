@@ -155,11 +155,39 @@ public class ProgressUpdate : Entity
         return evidence;
     }
 
+    /// <summary>What stops the update being submitted as it stands, or null when nothing does.</summary>
+    public string? SubmitRefusal => ProposedStatus == ActionStatus.Complete && !HasEvidence ? CompleteNeedsEvidence : null;
+
+    /// <summary>
+    /// An action is marked complete only by an approved update with evidence, so an update proposing
+    /// "complete" without evidence is refused here, where its author can still add some, rather than
+    /// leaving the Service Director unable to approve it.
+    /// </summary>
+    public const string CompleteNeedsEvidence =
+        "Attach evidence to mark the action complete, or choose another status";
+
+    /// <summary>Only a draft, never submitted, may be deleted by its author: anything the Service Director has seen stays.</summary>
+    public bool IsDeletable => State == UpdateState.Draft && SubmittedAtUtc is null;
+
+    /// <summary>Checks the update may be deleted; throws with the reason when it may not.</summary>
+    public void EnsureDeletable()
+    {
+        if (!IsDeletable)
+        {
+            throw new DomainRuleException($"This update cannot be deleted: it has been {Describe(State)}.");
+        }
+    }
+
     public void Submit(DateTime nowUtc)
     {
         if (!IsEditable)
         {
             throw new DomainRuleException($"This update has already been {Describe(State)}.");
+        }
+
+        if (SubmitRefusal is { } refusal)
+        {
+            throw new DomainRuleException(refusal);
         }
 
         State = UpdateState.Submitted;

@@ -34,6 +34,8 @@ public abstract class ImprovementPlanDbContext(DbContextOptions options)
 
     public DbSet<DueDateChange> DueDateChanges => Set<DueDateChange>();
 
+    public DbSet<RatingDecision> RatingDecisions => Set<RatingDecision>();
+
     public DbSet<ProgressUpdate> ProgressUpdates => Set<ProgressUpdate>();
 
     public DbSet<Evidence> Evidence => Set<Evidence>();

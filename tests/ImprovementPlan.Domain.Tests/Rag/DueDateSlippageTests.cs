@@ -23,3 +23,18 @@ public class DueDateSlippageTests
         Assert.Equal(expected, DueDateSlippage.Days(original, current));
     }
 }
+
+public class DueDateSlippageWordingTests
+{
+    [Theory]
+    [InlineData(0, "Not moved")]
+    [InlineData(1, "1 day later")]
+    [InlineData(13, "13 days later")]
+    [InlineData(14, "2 weeks later")]
+    [InlineData(-30, "4 weeks earlier")]
+    [InlineData(92, "3 months later")]
+    [InlineData(365, "12 months later")]
+    [InlineData(731, "2 years later")]
+    [InlineData(2498, "6 years 10 months later")]
+    public void Describe_UsesTheUnitThatSuitsTheSize(int days, string expected) => Assert.Equal(expected, DueDateSlippage.Describe(days));
+}

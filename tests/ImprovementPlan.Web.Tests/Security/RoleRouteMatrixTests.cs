@@ -44,6 +44,7 @@ public sealed class RoleRouteMatrixTests(AppFactory factory) : IClassFixture<App
     [
         "GET reports/new", "POST reports/new", "GET reports/{id:int}/sections/{key}/edit", "POST reports/{id:int}/sections/{key}/edit",
         "GET reports/{id:int}/publish", "POST reports/{id:int}/publish",
+        "GET reports/{id:int}/details", "POST reports/{id:int}/details", "GET reports/{id:int}/delete", "POST reports/{id:int}/delete",
     ];
 
     /// <summary>Those who edit the plan may also ask to move a due date; the Service Director still decides.</summary>

@@ -56,3 +56,18 @@ internal sealed class DueDateChangeConfiguration : IEntityTypeConfiguration<DueD
         builder.HasIndex(c => c.State);
     }
 }
+
+internal sealed class RatingDecisionConfiguration : IEntityTypeConfiguration<RatingDecision>
+{
+    public void Configure(EntityTypeBuilder<RatingDecision> builder)
+    {
+        builder.Property(d => d.DeliveryOverride).HasConversion<string>().HasMaxLength(10);
+        builder.Property(d => d.OverrideReason).HasMaxLength(2000);
+        builder.Property(d => d.ImpactRag).HasConversion<string>().HasMaxLength(10);
+        builder.Property(d => d.ImpactNote).HasMaxLength(2000);
+        builder.Property(d => d.DecidedByUserId).HasMaxLength(450);
+        builder.Property(d => d.DecidedByName).HasMaxLength(200);
+        builder.HasOne<ImprovementAction>().WithMany().HasForeignKey(d => d.ActionId);
+        builder.HasIndex(d => new { d.ActionId, d.DecidedAtUtc });
+    }
+}

@@ -27,6 +27,7 @@ internal sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
         builder.Property(r => r.Kind).HasConversion<string>().HasMaxLength(30);
         builder.Property(r => r.Title).HasMaxLength(300);
         builder.Property(r => r.AgendaItem).HasMaxLength(20);
+        builder.Property(r => r.Committee).HasMaxLength(300);
         builder.Property(r => r.Author).HasMaxLength(300);
         builder.Property(r => r.Version).IsConcurrencyToken();
         builder.HasOne<Plan>().WithMany().HasForeignKey(r => r.PlanId);

@@ -309,9 +309,10 @@ public sealed partial class PlanSeeder(ImprovementPlanDbContext db, ILogger<Plan
         void Section(string key, string heading, IEnumerable<string> paragraphs) =>
             report.SetSection(key, heading, ++order, string.Join("\n\n", paragraphs));
 
-        Section(ReportSectionKeys.Purpose, "Purpose", seed.Purpose.Select(p => "• " + p));
+        // Bullets as the section editor's hint asks for them ("- "), one list per section as the council printed them.
+        Section(ReportSectionKeys.Purpose, "Purpose", [string.Join("\n", seed.Purpose.Select(p => "- " + p))]);
         Section(ReportSectionKeys.Recommendations, "Recommendations",
-            new[] { seed.RecommendationsIntro }.OfType<string>().Concat(seed.Recommendations.Select(r => "• " + r)));
+            new[] { seed.RecommendationsIntro }.OfType<string>().Append(string.Join("\n", seed.Recommendations.Select(r => "- " + r))));
         Section(ReportSectionKeys.Background, "Background", seed.Background);
         Section(ReportSectionKeys.Finance, "Finance", seed.Finance);
         Section(ReportSectionKeys.Law, "Law", seed.Law);

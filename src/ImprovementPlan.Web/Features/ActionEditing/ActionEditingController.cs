@@ -90,7 +90,9 @@ public sealed class ActionEditingController(ActionEditingHandler editing, Rating
 
         if (await ratings.SaveAsync(reference, form, ModelState, ct))
         {
-            TempData["Notification"] = $"Ratings for action {reference} saved";
+            TempData["Notification"] = form.OverrideMatchedComputed
+                ? $"Ratings for action {reference} saved. The delivery rating you chose is the one the rules give, so it is not kept as an override"
+                : $"Ratings for action {reference} saved";
             return Redirect($"/actions/{Uri.EscapeDataString(reference)}");
         }
 

@@ -125,6 +125,11 @@ public sealed partial class ActionEditingHandler(ImprovementPlanDbContext db, Us
         {
             modelState.AddModelError(nameof(NewActionForm.DueDate), dateError);
         }
+        else if (dueDate is { } due && Plan.RefuseDateBeforeStart(
+            await db.Plans.Where(p => p.Id == planId).Select(p => p.PeriodStart).SingleAsync(ct), due, "The due date") is { } early)
+        {
+            modelState.AddModelError(nameof(NewActionForm.DueDate), early);
+        }
 
         var choices = await ValidateAsync(planId, form, null, modelState, ct);
         if (!modelState.IsValid)

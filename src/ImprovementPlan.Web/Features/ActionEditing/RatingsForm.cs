@@ -27,6 +27,10 @@ public sealed class RatingsForm
     [BindNever]
     public RatingsFacts? Facts { get; set; }
 
+    /// <summary>Set when the override chosen was the computed rating, so none was kept.</summary>
+    [BindNever]
+    public bool OverrideMatchedComputed { get; set; }
+
     public Rag? DeliveryOverrideRag => Parse(DeliveryOverride);
 
     public Rag? ImpactRating => Parse(ImpactRag);

@@ -98,13 +98,8 @@ public sealed class ActionListPage : ActionFilter
         return flat[..(cut > length / 2 ? cut : length)].TrimEnd(',', ';', ':', '.', ' ') + "…";
     }
 
-    /// <summary>"+14 days", "−7 days", "+1 day": how far the due date has moved.</summary>
-    public static string SlippageText(int days)
-    {
-        var magnitude = Math.Abs(days);
-        var unit = magnitude == 1 ? "day" : "days";
-        return $"{(days < 0 ? "−" : "+")}{magnitude.ToString(CultureInfo.InvariantCulture)} {unit}";
-    }
+    /// <summary>How far the due date has moved, in words: "5 weeks later", "6 years 10 months later".</summary>
+    public static string SlippageText(int days) => Domain.Rag.DueDateSlippage.Describe(days);
 
     /// <summary>Descending first for slippage (the most slipped is the news); ascending for the rest.</summary>
     public static bool DescendingByDefault(ActionSort sort) => sort == ActionSort.Slippage;

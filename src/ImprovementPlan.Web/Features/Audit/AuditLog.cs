@@ -19,6 +19,9 @@ public sealed class AuditFilter
 
     public DateParts To { get; set; } = new();
 
+    /// <summary>Sign-ins and other security events are hidden unless asked for, so changes to the plan are not drowned.</summary>
+    public bool ShowSecurityEvents { get; set; }
+
     public int Page { get; set; } = 1;
 
     /// <summary>What the page shows (never bound).</summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using ImprovementPlan.Domain.Auditing;
 using ImprovementPlan.Web.Data;
@@ -28,6 +27,8 @@ public sealed class AuditLogQuery(ImprovementPlanDbContext db)
         ["MeasureTarget"] = "Measure target",
         ["MeasureActual"] = "Measure actual",
         ["MeasureComparator"] = "Measure comparator",
+        ["RatingDecision"] = "Service Director’s ratings",
+        ["Report"] = "Report",
     };
 
     private static readonly Dictionary<string, string> OperationNames = new(StringComparer.Ordinal)
@@ -63,6 +64,10 @@ public sealed class AuditLogQuery(ImprovementPlanDbContext db)
         if (type is not null)
         {
             query = query.Where(e => e.EntityType == type);
+        }
+        else if (!filter.ShowSecurityEvents)
+        {
+            query = query.Where(e => e.EntityType != "Security");
         }
 
         if (Clean(filter.Key) is { } key)
@@ -101,17 +106,21 @@ public sealed class AuditLogQuery(ImprovementPlanDbContext db)
         var page = Math.Clamp(filter.Page, 1, pageCount);
         var entries = await query.OrderByDescending(e => e.Id).Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
 
+        var parsed = entries.ToDictionary(e => e.Id, e => Parse(e.Changes));
+        // Values of fields that hold a user id (the lead, an author) are shown as the person's name.
         var userIds = entries.Select(e => e.UserId).Concat(entries.Where(e => e.EntityType == "UserRole").Select(e => UserRoleKey(e.EntityKey).UserId))
+            .Concat(parsed.Values.SelectMany(c => c).Where(c => c.Field.EndsWith("UserId", StringComparison.Ordinal)).SelectMany(c => new[] { c.Old, c.New }))
             .OfType<string>().Distinct().ToList();
         var people = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
             .ToDictionaryAsync(u => u.Id, u => (u.DisplayName, u.Email), ct);
+        var names = people.ToDictionary(p => p.Key, p => string.IsNullOrWhiteSpace(p.Value.DisplayName) ? p.Value.Email ?? p.Key : p.Value.DisplayName);
         var roles = await db.Roles.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.Name ?? r.Id, ct);
 
         var types = await db.AuditEntries.AsNoTracking().Select(e => e.EntityType).Distinct().ToListAsync(ct);
         var operations = await db.AuditEntries.AsNoTracking().Select(e => e.Operation).Distinct().ToListAsync(ct);
 
         return new AuditLogPage(
-            [.. entries.Select(e => Row(e, people, roles))],
+            [.. entries.Select(e => Row(e, parsed[e.Id], people, names, roles))],
             page,
             pageCount,
             total,
@@ -133,7 +142,8 @@ public sealed class AuditLogQuery(ImprovementPlanDbContext db)
         return query.Where(e => EF.Functions.Like(e.EntityKey!, LikePattern(key), "\\"));
     }
 
-    private static AuditRow Row(AuditEntry entry, Dictionary<string, (string DisplayName, string? Email)> people, Dictionary<string, string> roles)
+    private static AuditRow Row(AuditEntry entry, List<AuditChange> stored, Dictionary<string, (string DisplayName, string? Email)> people,
+        Dictionary<string, string> names, Dictionary<string, string> roles)
     {
         var (who, email) = entry.UserId is not null && people.TryGetValue(entry.UserId, out var person)
             ? (person.DisplayName, person.Email)
@@ -145,7 +155,9 @@ public sealed class AuditLogQuery(ImprovementPlanDbContext db)
         string record;
         string? link = null;
         var operation = OperationNames.GetValueOrDefault(entry.Operation, entry.Operation);
-        var changes = Parse(entry.Changes);
+        var changes = stored
+            .Select(c => new AuditChange(AuditText.Label(c.Field), AuditText.Value(c.Field, c.Old, names), AuditText.Value(c.Field, c.New, names)))
+            .ToList();
         switch (entry.EntityType)
         {
             case "UserRole":
@@ -175,9 +187,7 @@ public sealed class AuditLogQuery(ImprovementPlanDbContext db)
                 break;
         }
 
-        var local = entry.OccurredAtUtc.ToUkTime();
-        return new AuditRow(entry.Id, local.ToString("d MMMM yyyy HH:mm", CultureInfo.GetCultureInfo("en-GB")), who, email, roleNames,
-            record, link, operation, changes);
+        return new AuditRow(entry.Id, AuditText.When(entry.OccurredAtUtc), who, email, roleNames, record, link, operation, changes);
     }
 
     private static (string? UserId, string? RoleId) UserRoleKey(string? key)

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using ImprovementPlan.Domain.Actions;
+using ImprovementPlan.Domain.Plans;
 using ImprovementPlan.Web.Data;
 using ImprovementPlan.Web.Identity;
 using Microsoft.AspNetCore.Identity;
@@ -59,6 +60,12 @@ public sealed class DueDateChangesHandler(ImprovementPlanDbContext db, UserManag
         {
             modelState.AddModelError(nameof(DueDateRequestForm.NewDueDate),
                 $"The new due date must be different from the current due date, {newDate:d MMMM yyyy}");
+        }
+        else if (Plan.RefuseDateBeforeStart(
+            await db.Plans.Where(p => p.Id == action.PlanId).Select(p => p.PeriodStart).SingleAsync(ct), newDate!.Value,
+            "The new due date") is { } early)
+        {
+            modelState.AddModelError(nameof(DueDateRequestForm.NewDueDate), early);
         }
 
         if (string.IsNullOrWhiteSpace(form.Reason))

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace ImprovementPlan.Web.Features.Evidence;
 
 /// <summary>Upload settings, from the "Evidence" configuration section.</summary>
@@ -29,15 +27,5 @@ public sealed class EvidenceOptions
         return configuration.GetSection(Section).Get<EvidenceOptions>() ?? new EvidenceOptions();
     }
 
-    public static string Describe(long bytes)
-    {
-        const long Kb = 1024;
-        const long Mb = 1024 * Kb;
-        return bytes switch
-        {
-            >= Mb => (bytes / (double)Mb).ToString("0.#", CultureInfo.InvariantCulture) + " MB",
-            >= Kb => (bytes / (double)Kb).ToString("0.#", CultureInfo.InvariantCulture) + " KB",
-            _ => bytes.ToString(CultureInfo.InvariantCulture) + " bytes",
-        };
-    }
+    public static string Describe(long bytes) => Shared.FileSize.Text(bytes);
 }

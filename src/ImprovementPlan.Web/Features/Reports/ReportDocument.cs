@@ -275,7 +275,11 @@ public sealed record BoardContent(
     IReadOnlyList<ActionLine> Red,
     IReadOnlyList<ActionLine> Overdue,
     IReadOnlyList<ActionLine> Stale,
-    IReadOnlyList<MeasureView> Measures);
+    IReadOnlyList<MeasureView> Measures)
+{
+    /// <summary>Overdue, Red and stale actions, each listed once with all its reasons.</summary>
+    public IReadOnlyList<ExceptionLine> Exceptions { get; init; } = [];
+}
 
 public sealed record AwaitingDecision(string What, string Record, string Author, DateOnly AsAt, string Summary);
 
@@ -293,6 +297,9 @@ public sealed record ReviewPackContent(
 
     /// <summary>Measures whose next figure was due by the pack's date and has not been produced.</summary>
     public IReadOnlyList<MeasureView> FiguresOverdue { get; init; } = [];
+
+    /// <summary>Overdue, Red and stale actions, each listed once with all its reasons.</summary>
+    public IReadOnlyList<ExceptionLine> Exceptions { get; init; } = [];
 }
 
 public sealed record WorkstreamGroup(string Code, string Name, string? AccountableLead, IReadOnlyList<string> Outcomes, IReadOnlyList<ActionLine> Actions);

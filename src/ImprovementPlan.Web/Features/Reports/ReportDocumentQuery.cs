@@ -3,14 +3,15 @@ using ImprovementPlan.Domain.Rag;
 using ImprovementPlan.Domain.Reports;
 using ImprovementPlan.Domain.Updates;
 using ImprovementPlan.Web.Data;
+using ImprovementPlan.Web.Features.Reports.AsAt;
 using ImprovementPlan.Web.Features.Shared;
 using ImprovementPlan.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace ImprovementPlan.Web.Features.Reports;
 
-/// <summary>Builds a <see cref="ReportDocument"/> from the data as it is now, for any kind of report.</summary>
-public sealed class ReportDocumentQuery(ImprovementPlanDbContext db, ActionRatings ratings, RagSettings settings, TimeProvider clock)
+/// <summary>Builds a <see cref="ReportDocument"/> for any kind of report, from the plan as it stood on the report's date.</summary>
+public sealed class ReportDocumentQuery(ImprovementPlanDbContext db, PlanAsAtQuery asAt, RagSettings settings, TimeProvider clock)
 {
     public async Task<ReportDocument?> BuildAsync(int reportId, CancellationToken cancellationToken = default)
     {
@@ -22,9 +23,9 @@ public sealed class ReportDocumentQuery(ImprovementPlanDbContext db, ActionRatin
         }
 
         var plan = await db.Plans.AsNoTracking().SingleAsync(p => p.Id == report.PlanId, cancellationToken);
-        var committee = report.MeetingId is { } meetingId
+        var committee = report.Committee ?? (report.MeetingId is { } meetingId
             ? await db.Meetings.Where(m => m.Id == meetingId).Select(m => m.Title).SingleOrDefaultAsync(cancellationToken)
-            : null;
+            : null);
         // Ratings are worked out as at the report's date once that date has passed, so a report for
         // a past meeting reads as it would have then; for a coming meeting they are as at today.
         var today = clock.Today() is var now && now < report.ReportDate ? now : report.ReportDate;
@@ -45,25 +46,29 @@ public sealed class ReportDocumentQuery(ImprovementPlanDbContext db, ActionRatin
         var document = new ReportDocument(summary, sections, facts);
         document = report.Kind switch
         {
-            ReportKind.ScrutinyReport => document with { Scrutiny = await ScrutinyAsync(report, facts, cancellationToken) },
+            ReportKind.ScrutinyReport => document with { Scrutiny = await ScrutinyAsync(report, today, facts, cancellationToken) },
             ReportKind.BoardProgressReport => document with { Board = await BoardAsync(report, today, facts, cancellationToken) },
             ReportKind.CsipReviewPack => document with { ReviewPack = await ReviewPackAsync(report, today, facts, cancellationToken) },
-            ReportKind.FullActionPlan => document with { ActionPlan = await ActionPlanAsync(report, facts, cancellationToken) },
+            ReportKind.FullActionPlan => document with { ActionPlan = await ActionPlanAsync(report, today, facts, cancellationToken) },
             _ => document,
         };
         facts.AddRange(sections.Select(s => new SnapshotFact("section:" + s.Key, s.Heading + " (text)", s.Body)));
         return document;
     }
 
-    private async Task<ScrutinyContent> ScrutinyAsync(Report report, List<SnapshotFact> facts, CancellationToken ct)
+    private async Task<ScrutinyContent> ScrutinyAsync(Report report, DateOnly today, List<SnapshotFact> facts, CancellationToken ct)
     {
         var priorities = await db.Priorities.AsNoTracking().Where(p => p.PlanId == report.PlanId).OrderBy(p => p.Number)
             .ToListAsync(ct);
         var (from, to) = Period(report);
         var priorityIds = priorities.Select(p => p.Id).ToList();
+        var actionIds = db.Actions.Where(a => a.PlanId == report.PlanId).Select(a => a.Id);
+        // Only what had been approved by the report's date: a later approval does not rewrite a past report.
+        var approvedBy = ApprovedBy(report.ReportDate);
         var updates = await db.ProgressUpdates.AsNoTracking()
-            .Where(u => u.State == UpdateState.Approved && u.AsAt >= from && u.AsAt <= to)
-            .Where(u => (u.PriorityId != null && priorityIds.Contains(u.PriorityId.Value)) || u.ActionId != null)
+            .Where(u => u.State == UpdateState.Approved && u.AsAt >= from && u.AsAt <= to && u.ReviewedAtUtc < approvedBy)
+            .Where(u => (u.PriorityId != null && priorityIds.Contains(u.PriorityId.Value))
+                || (u.ActionId != null && actionIds.Contains(u.ActionId.Value)))
             .OrderBy(u => u.Id)
             .Select(u => new { u.PriorityId, u.ActionId, u.AsAt, u.Narrative })
             .ToListAsync(ct);
@@ -97,7 +102,7 @@ public sealed class ReportDocumentQuery(ImprovementPlanDbContext db, ActionRatin
 
     private async Task<BoardContent> BoardAsync(Report report, DateOnly today, List<SnapshotFact> facts, CancellationToken ct)
     {
-        var actions = await ActionsAsync(report.PlanId, ct);
+        var actions = await ActionsAsync(report.PlanId, today, ct);
         var (from, to) = Period(report);
         AddActionFacts(facts, actions);
         var totals = new RatingTotals(
@@ -132,8 +137,9 @@ public sealed class ReportDocumentQuery(ImprovementPlanDbContext db, ActionRatin
             }
         }
 
+        var decidedBy = ApprovedBy(report.ReportDate);
         var slipped = await db.DueDateChanges.AsNoTracking()
-            .Where(c => c.State == DueDateChangeState.Approved)
+            .Where(c => c.State == DueDateChangeState.Approved && c.DecidedAtUtc < decidedBy)
             .Join(db.Actions.Where(a => a.PlanId == report.PlanId), c => c.ActionId, a => a.Id,
                 (c, a) => new { a.Reference, a.Sequence, c.FromDate, c.ToDate, c.Reason, c.DecidedAtUtc })
             .ToListAsync(ct);
@@ -153,16 +159,23 @@ public sealed class ReportDocumentQuery(ImprovementPlanDbContext db, ActionRatin
             actions.Where(a => a.Delivery.Rag == Rag.Red && !a.IsOverdue(today)).ToList(),
             actions.Where(a => a.IsOverdue(today)).ToList(),
             actions.Where(a => a.IsStale).ToList(),
-            measures);
+            measures)
+        {
+            Exceptions = ExceptionLine.From(actions, today),
+        };
     }
 
     private async Task<ReviewPackContent> ReviewPackAsync(Report report, DateOnly today, List<SnapshotFact> facts, CancellationToken ct)
     {
-        var actions = await ActionsAsync(report.PlanId, ct);
+        var actions = await ActionsAsync(report.PlanId, today, ct);
         AddActionFacts(facts, actions);
         var nextReview = report.ReportDate.AddDays(settings.ReviewCycleDays);
         var overdue = actions.Where(a => a.IsOverdue(today)).ToList();
-        var updates = await db.ProgressUpdates.AsNoTracking().Where(u => u.State == UpdateState.Submitted)
+        // Awaiting a decision on the report's date: submitted by then and not decided by then.
+        var endOfDay = ApprovedBy(report.ReportDate);
+        var updates = await db.ProgressUpdates.AsNoTracking()
+            .Where(u => u.SubmittedAtUtc < endOfDay
+                && (u.State == UpdateState.Submitted || (u.ReviewedAtUtc != null && u.ReviewedAtUtc >= endOfDay)))
             .OrderBy(u => u.SubmittedAtUtc)
             .Select(u => new { u.ActionId, u.PriorityId, u.AuthorName, u.AsAt, u.Narrative })
             .ToListAsync(ct);
@@ -174,7 +187,9 @@ public sealed class ReportDocumentQuery(ImprovementPlanDbContext db, ActionRatin
             .Select(u => new AwaitingDecision("Progress update",
                 u.ActionId is { } a ? references[a] : priorityTitles[u.PriorityId!.Value], u.AuthorName, u.AsAt, Shorten(u.Narrative)))
             .ToList();
-        var dateChanges = await db.DueDateChanges.AsNoTracking().Where(c => c.State == DueDateChangeState.Pending)
+        var dateChanges = await db.DueDateChanges.AsNoTracking()
+            .Where(c => c.RequestedAtUtc < endOfDay
+                && (c.State == DueDateChangeState.Pending || (c.DecidedAtUtc != null && c.DecidedAtUtc >= endOfDay)))
             .OrderBy(c => c.RequestedAtUtc)
             .Select(c => new { c.ActionId, c.FromDate, c.ToDate, c.Reason, c.RequestedByName, c.RequestedAtUtc })
             .ToListAsync(ct);
@@ -198,12 +213,13 @@ public sealed class ReportDocumentQuery(ImprovementPlanDbContext db, ActionRatin
             // By exception: the pack tables every measure but leaves the charts to the scrutiny and board reports.
             Measures = [.. measures.Select(m => m with { Chart = null })],
             FiguresOverdue = [.. measures.Where(m => m.Overdue is not null).OrderBy(m => m.Overdue!.DueOn).ThenBy(m => m.PriorityNumber)],
+            Exceptions = ExceptionLine.From(actions, today),
         };
     }
 
-    private async Task<ActionPlanContent> ActionPlanAsync(Report report, List<SnapshotFact> facts, CancellationToken ct)
+    private async Task<ActionPlanContent> ActionPlanAsync(Report report, DateOnly today, List<SnapshotFact> facts, CancellationToken ct)
     {
-        var actions = await ActionsAsync(report.PlanId, ct);
+        var actions = await ActionsAsync(report.PlanId, today, ct);
         AddActionFacts(facts, actions);
         foreach (var action in actions)
         {
@@ -218,22 +234,31 @@ public sealed class ReportDocumentQuery(ImprovementPlanDbContext db, ActionRatin
             .ToList());
     }
 
-    private async Task<List<ActionLine>> ActionsAsync(int planId, CancellationToken ct)
+    /// <summary>The plan's actions as they stood on <paramref name="date"/>: due dates, statuses and ratings as approved or decided by then.</summary>
+    private async Task<List<ActionLine>> ActionsAsync(int planId, DateOnly date, CancellationToken ct)
     {
-        var rated = await ratings.ForPlanAsync(planId, ct);
+        var onDate = await asAt.ActionsAsync(planId, date, ct);
         var actions = await db.Actions.AsNoTracking().Where(a => a.PlanId == planId).Include(a => a.Workstream)
             .OrderBy(a => a.Sequence).ToListAsync(ct);
         return actions.Select(a =>
         {
-            var rating = rated[a.Id];
+            var then = onDate[a.Id];
+            var state = then.State;
             return new ActionLine(a.Id, a.Reference, a.Sequence, a.Workstream?.Code ?? string.Empty, a.ActionText, a.LinkTo, a.Timeframe,
-                a.OriginalDueDate, a.DueDate, a.Outcome, a.HowWillWeKnow, a.WhatSuccessLooksLike, a.SeniorResponsibleOfficer,
-                a.LeadOfficer, a.Status, rating.Delivery, a.ImpactRag, rating.IsStale, rating.LastApprovedUpdateOn)
+                a.OriginalDueDate, state.DueDate, a.Outcome, a.HowWillWeKnow, a.WhatSuccessLooksLike, a.SeniorResponsibleOfficer,
+                a.LeadOfficer, state.Status, then.Delivery, state.ImpactRag, then.IsStale, state.LastApprovedUpdateOn)
             {
-                CompletedOnDate = a.CompletedOn,
+                CompletedOnDate = state.CompletedOn,
             };
         }).ToList();
     }
+
+    /// <summary>
+    /// The first UTC instant after <paramref name="date"/> ends in the UK: anything stamped before it happened by that date.
+    /// Records are cut off at the report's own date: for a meeting still to come nothing later exists yet.
+    /// </summary>
+    private static DateTime ApprovedBy(DateOnly date) =>
+        TimeZoneInfo.ConvertTimeToUtc(date.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), Clock.UkTime);
 
     /// <summary>The plan's measures as at the report's date (today, for a report whose date has not come): figures produced by then only.</summary>
     private async Task<List<MeasureView>> MeasuresAsync(Report report, CancellationToken ct)

@@ -17,12 +17,42 @@ public sealed class NewReportForm
 
     public DateParts PeriodStart { get; set; } = new();
 
+    [StringLength(300, ErrorMessage = "Committee must be 300 characters or fewer")]
+    public string? Committee { get; set; }
+
     [StringLength(20, ErrorMessage = "Agenda item must be 20 characters or fewer")]
     public string? AgendaItem { get; set; }
 
     [StringLength(300, ErrorMessage = "Author must be 300 characters or fewer")]
     public string? Author { get; set; }
 }
+
+/// <summary>A draft's details, which a clerk may correct until it is first published.</summary>
+public sealed class DraftDetailsForm
+{
+    [Required(ErrorMessage = "Enter a title")]
+    [StringLength(300, ErrorMessage = "Title must be 300 characters or fewer")]
+    public string? Title { get; set; }
+
+    public DateParts ReportDate { get; set; } = new();
+
+    [StringLength(300, ErrorMessage = "Committee must be 300 characters or fewer")]
+    public string? Committee { get; set; }
+
+    [StringLength(20, ErrorMessage = "Agenda item must be 20 characters or fewer")]
+    public string? AgendaItem { get; set; }
+
+    [StringLength(300, ErrorMessage = "Author must be 300 characters or fewer")]
+    public string? Author { get; set; }
+
+    public int Version { get; set; }
+}
+
+/// <summary>The page that corrects a draft's details, or says why it cannot (it has been published).</summary>
+public sealed record DraftDetailsPage(int ReportId, ReportKind Kind, string Title, bool IsPublished, DraftDetailsForm Form);
+
+/// <summary>The question before deleting a draft.</summary>
+public sealed record DeleteDraftPage(int ReportId, ReportKind Kind, string Title, DateOnly ReportDate, bool IsPublished, int Version);
 
 /// <summary>A clerk's edit of one narrative section; <see cref="Version"/> detects a stale form.</summary>
 public sealed class SectionForm
@@ -58,6 +88,12 @@ public sealed record PublishConfirmationPage(int ReportId, string Title, ReportK
     PdfRendererStatus Renderer)
 {
     public int NextVersion => PublishedVersions + 1;
+
+    /// <summary>What looks unfinished; the publisher must confirm these before publishing.</summary>
+    public IReadOnlyList<UnfinishedItem> Unfinished { get; init; } = [];
+
+    /// <summary>Set when the publisher posted without confirming the unfinished items.</summary>
+    public string? ConfirmError { get; init; }
 }
 
 /// <summary>A published version's page: its details and the body stored when it was published (none for versions published before bodies were kept).</summary>

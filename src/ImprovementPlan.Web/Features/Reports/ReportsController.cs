@@ -11,11 +11,11 @@ namespace ImprovementPlan.Web.Features.Reports;
 /// and the published versions (exact stored bytes) with a comparison between them.
 /// </summary>
 [Route("reports")]
-public sealed class ReportsController(ReportsHandler reports, IAuthorizationService authorization) : Controller
+public sealed class ReportsController(IAuthorizationService authorization) : Controller
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index(CancellationToken ct) =>
-        View(await reports.ListAsync(await CanAsync(Policies.ViewDraftReports), await CanAsync(Policies.PrepareReports), ct));
+    public async Task<IActionResult> Index([FromServices] ReportListQuery list, CancellationToken ct) =>
+        View(await list.RunAsync(await CanAsync(Policies.ViewDraftReports), await CanAsync(Policies.PrepareReports), ct));
 
     [HttpGet("new")]
     [Authorize(Policy = Policies.PrepareReports)]
@@ -23,10 +23,11 @@ public sealed class ReportsController(ReportsHandler reports, IAuthorizationServ
 
     [HttpPost("new")]
     [Authorize(Policy = Policies.PrepareReports)]
-    public async Task<IActionResult> New(NewReportForm form, CancellationToken ct)
+    public async Task<IActionResult> New(NewReportForm form, [FromServices] CreateReportHandler create, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(form);
-        if (await reports.CreateAsync(form, ModelState, ct) is not { } created)
+        ArgumentNullException.ThrowIfNull(create);
+        if (await create.HandleAsync(form, ModelState, ct) is not { } created)
         {
             return View(form);
         }
@@ -39,28 +40,87 @@ public sealed class ReportsController(ReportsHandler reports, IAuthorizationServ
 
     [HttpGet("{id:int}")]
     [Authorize(Policy = Policies.ViewDraftReports)]
-    public async Task<IActionResult> Preview(int id, CancellationToken ct) =>
-        await reports.PreviewAsync(id, await CanAsync(Policies.PrepareReports), ct) is { } page ? View(page) : NotFound();
+    public async Task<IActionResult> Preview(int id, [FromServices] PreviewQuery preview, CancellationToken ct) =>
+        await preview.RunAsync(id, await CanAsync(Policies.PrepareReports), ct) is { } page ? View(page) : NotFound();
+
+    [HttpGet("{id:int}/details")]
+    [Authorize(Policy = Policies.PrepareReports)]
+    public async Task<IActionResult> Details(int id, [FromServices] DraftDetailsHandler details, CancellationToken ct) =>
+        await details.PageAsync(id, null, ct) is { } page ? View(page) : NotFound();
+
+    [HttpPost("{id:int}/details")]
+    [Authorize(Policy = Policies.PrepareReports)]
+    public async Task<IActionResult> Details(int id, [Bind(Prefix = DraftDetailsHandler.Prefix)] DraftDetailsForm form, [FromServices] DraftDetailsHandler details, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        ArgumentNullException.ThrowIfNull(details);
+        switch (await details.SaveAsync(id, form, ModelState, ct))
+        {
+            case DraftChangeResult.NotFound:
+                return NotFound();
+            case DraftChangeResult.Saved:
+                TempData["Notification"] = "The report’s details have been saved";
+                return Redirect($"/reports/{id}");
+            case DraftChangeResult.Conflict:
+                ModelState.AddModelError(string.Empty,
+                    "Someone else changed this report’s details while you were editing them. Check the details below and save again.");
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                var fresh = await details.PageAsync(id, null, ct);
+                form.Version = fresh!.Form.Version;
+                return View(fresh with { Form = form });
+            default:
+                return View(await details.PageAsync(id, form, ct));
+        }
+    }
+
+    [HttpGet("{id:int}/delete")]
+    [Authorize(Policy = Policies.PrepareReports)]
+    public async Task<IActionResult> Delete(int id, [FromServices] DeleteDraftHandler delete, CancellationToken ct) =>
+        await delete.PageAsync(id, ct) is { } page ? View(page) : NotFound();
+
+    [HttpPost("{id:int}/delete")]
+    [Authorize(Policy = Policies.PrepareReports)]
+    public async Task<IActionResult> Delete(int id, [FromForm] int version, [FromServices] DeleteDraftHandler delete, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(delete);
+        switch (await delete.HandleAsync(id, version, ct))
+        {
+            case DraftChangeResult.NotFound:
+                return NotFound();
+            case DraftChangeResult.Saved:
+                TempData["Notification"] = "The draft report has been deleted";
+                return Redirect("/reports");
+            case DraftChangeResult.Published:
+                TempData["Notification"] = "This report has been published, so it cannot be deleted";
+                return Redirect($"/reports/{id}/versions");
+            default:
+                TempData["Notification"] = "Someone changed this report while you were deciding, so it was not deleted. Check it and try again";
+                return Redirect($"/reports/{id}");
+        }
+    }
 
     /// <summary>The report's download: the latest published version's exact bytes, or (for those who may see drafts) the draft.</summary>
     [HttpGet("{id:int}/pdf")]
-    public async Task<IActionResult> Pdf(int id, CancellationToken ct)
+    public async Task<IActionResult> Pdf(int id, [FromServices] PublishedVersionQuery versions, [FromServices] ReportPrintService printer,
+        CancellationToken ct)
     {
-        if (await reports.LatestVersionAsync(id, ct) is { } published)
+        ArgumentNullException.ThrowIfNull(versions);
+        if (await versions.LatestAsync(id, ct) is { } published)
         {
             return File(published.PdfBytes, "application/pdf", published.FileName);
         }
 
-        return await CanAsync(Policies.ViewDraftReports) ? await DraftPdf(id, ct) : NotFound();
+        return await CanAsync(Policies.ViewDraftReports) ? await DraftPdf(id, printer, ct) : NotFound();
     }
 
     [HttpGet("{id:int}/draft/pdf")]
     [Authorize(Policy = Policies.ViewDraftReports)]
-    public async Task<IActionResult> DraftPdf(int id, CancellationToken ct)
+    public async Task<IActionResult> DraftPdf(int id, [FromServices] ReportPrintService printer, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(printer);
         try
         {
-            return await reports.DraftPdfAsync(ControllerContext, id, ct) is { } pdf
+            return await printer.DraftPdfAsync(ControllerContext, id, ct) is { } pdf
                 ? File(pdf.Bytes, "application/pdf", pdf.FileName)
                 : NotFound();
         }
@@ -76,15 +136,17 @@ public sealed class ReportsController(ReportsHandler reports, IAuthorizationServ
 
     [HttpGet("{id:int}/sections/{key}/edit")]
     [Authorize(Policy = Policies.PrepareReports)]
-    public async Task<IActionResult> EditSection(int id, string key, CancellationToken ct) =>
-        await reports.SectionAsync(id, key, ct) is { } page ? View(page) : NotFound();
+    public async Task<IActionResult> EditSection(int id, string key, [FromServices] EditSectionHandler sections, CancellationToken ct) =>
+        await sections.PageAsync(id, key, ct) is { } page ? View(page) : NotFound();
 
     [HttpPost("{id:int}/sections/{key}/edit")]
     [Authorize(Policy = Policies.PrepareReports)]
-    public async Task<IActionResult> EditSection(int id, string key, SectionForm form, CancellationToken ct)
+    public async Task<IActionResult> EditSection(int id, string key, SectionForm form, [FromServices] EditSectionHandler sections,
+        CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(form);
-        var (saved, page) = await reports.SaveSectionAsync(id, key, form, ModelState, ct);
+        ArgumentNullException.ThrowIfNull(sections);
+        var (saved, page) = await sections.SaveAsync(id, key, form, ModelState, ct);
         if (page is null)
         {
             return NotFound();
@@ -107,21 +169,28 @@ public sealed class ReportsController(ReportsHandler reports, IAuthorizationServ
     /// <summary>Publishing cannot be undone, so the preview's button leads here first: what will be published, and the button that does it.</summary>
     [HttpGet("{id:int}/publish")]
     [Authorize(Policy = Policies.PrepareReports)]
-    public async Task<IActionResult> ConfirmPublish(int id, CancellationToken ct) =>
-        await reports.PublishConfirmationAsync(id, ct) is { } page ? View(page) : NotFound();
+    public async Task<IActionResult> ConfirmPublish(int id, [FromServices] PublishReportHandler publisher, CancellationToken ct) =>
+        await publisher.ConfirmationAsync(id, ct) is { } page ? View(page) : NotFound();
 
     [HttpPost("{id:int}/publish")]
     [Authorize(Policy = Policies.PrepareReports)]
-    public async Task<IActionResult> Publish(int id, [FromForm] int publishedVersions, CancellationToken ct)
+    public async Task<IActionResult> Publish(int id, [FromForm] int publishedVersions, [FromForm] bool confirmUnfinished,
+        [FromServices] PublishReportHandler publisher, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(publisher);
         try
         {
-            var (outcome, version) = await reports.PublishAsync(ControllerContext, id, publishedVersions,
+            var (outcome, version) = await publisher.PublishAsync(ControllerContext, id, publishedVersions, confirmUnfinished,
                 User.FindFirstValue(ClaimTypes.NameIdentifier), User.Identity?.Name ?? "Unknown", ct);
             switch (outcome)
             {
                 case PublishOutcome.NotFound:
                     return NotFound();
+                case PublishOutcome.NotConfirmed:
+                    var page = await publisher.ConfirmationAsync(id, ct);
+                    ModelState.AddModelError(nameof(confirmUnfinished), "Confirm you have checked what looks unfinished, or go back to the draft");
+                    Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+                    return View("ConfirmPublish", page! with { ConfirmError = "Confirm you have checked what looks unfinished, or go back to the draft" });
                 case PublishOutcome.AlreadyPublished:
                     TempData["Notification"] = $"Version {version} had already been published; nothing new was published";
                     return Redirect($"/reports/{id}/versions");
@@ -141,25 +210,25 @@ public sealed class ReportsController(ReportsHandler reports, IAuthorizationServ
     }
 
     [HttpGet("{id:int}/versions")]
-    public async Task<IActionResult> Versions(int id, CancellationToken ct) =>
-        await reports.VersionsAsync(id, await CanAsync(Policies.ViewDraftReports), ct) is { } page ? View(page) : NotFound();
+    public async Task<IActionResult> Versions(int id, [FromServices] VersionsQuery versions, CancellationToken ct) =>
+        await versions.RunAsync(id, await CanAsync(Policies.ViewDraftReports), ct) is { } page ? View(page) : NotFound();
 
     /// <summary>A published version in the browser: the same content as its PDF, as it was when published.</summary>
     [HttpGet("{id:int}/versions/{number:int}")]
-    public async Task<IActionResult> Version(int id, int number, CancellationToken ct) =>
-        await reports.PublishedVersionAsync(id, number, await CanAsync(Policies.ViewDraftReports), ct) is { } page
+    public async Task<IActionResult> Version(int id, int number, [FromServices] PublishedVersionQuery versions, CancellationToken ct) =>
+        await versions.PageAsync(id, number, await CanAsync(Policies.ViewDraftReports), ct) is { } page
             ? View(page)
             : NotFound();
 
     [HttpGet("{id:int}/versions/{number:int}/pdf")]
-    public async Task<IActionResult> VersionPdf(int id, int number, CancellationToken ct) =>
-        await reports.VersionAsync(id, number, ct) is { } version
+    public async Task<IActionResult> VersionPdf(int id, int number, [FromServices] PublishedVersionQuery versions, CancellationToken ct) =>
+        await versions.VersionAsync(id, number, ct) is { } version
             ? File(version.PdfBytes, "application/pdf", version.FileName)
             : NotFound();
 
     [HttpGet("{id:int}/versions/{number:int}/compare")]
-    public async Task<IActionResult> Compare(int id, int number, CancellationToken ct) =>
-        await reports.CompareAsync(id, number, ct) is { } page ? View(page) : NotFound();
+    public async Task<IActionResult> Compare(int id, int number, [FromServices] CompareVersionsQuery compare, CancellationToken ct) =>
+        await compare.RunAsync(id, number, ct) is { } page ? View(page) : NotFound();
 
     private ViewResult Unavailable(int id, string message)
     {

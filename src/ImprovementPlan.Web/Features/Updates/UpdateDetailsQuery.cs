@@ -19,11 +19,11 @@ public sealed class UpdateDetailsQuery(UpdateAccessService access, IAuthorizatio
     }
 }
 
-/// <summary>One of my unfinished updates: a draft, one returned to me, or one waiting for approval.</summary>
+/// <summary>One of my updates: a draft, one returned to me, one waiting for approval, or one approved.</summary>
 public sealed record MyUpdate(int Id, string RecordLabel, UpdateState State, DateOnly AsAt, DateTime? SubmittedAtUtc, DateTime? ReviewedAtUtc,
     string? ReviewComment);
 
-/// <summary>The signed-in author's drafts, returned and submitted updates.</summary>
+/// <summary>The signed-in author's updates: returned, drafts, waiting for approval, and approved (newest first).</summary>
 public sealed class MyUpdatesQuery(ImprovementPlanDbContext db)
 {
     public async Task<IReadOnlyList<MyUpdate>> RunAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
@@ -31,13 +31,13 @@ public sealed class MyUpdatesQuery(ImprovementPlanDbContext db)
         ArgumentNullException.ThrowIfNull(user);
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
         var updates = await db.ProgressUpdates.AsNoTracking()
-            .Where(u => u.AuthorUserId == userId && u.State != UpdateState.Approved)
+            .Where(u => u.AuthorUserId == userId)
             .Select(u => new { u.Id, u.ActionId, u.PriorityId, u.State, u.AsAt, u.CreatedAtUtc, u.SubmittedAtUtc, u.ReviewedAtUtc, u.ReviewComment })
             .ToListAsync(cancellationToken);
         var labels = await RecordLabelsAsync(db, updates.Select(u => u.ActionId), updates.Select(u => u.PriorityId), cancellationToken);
         return updates
-            .OrderBy(u => u.State switch { UpdateState.Returned => 0, UpdateState.Draft => 1, _ => 2 })
-            .ThenByDescending(u => u.CreatedAtUtc)
+            .OrderBy(u => u.State switch { UpdateState.Returned => 0, UpdateState.Draft => 1, UpdateState.Submitted => 2, _ => 3 })
+            .ThenByDescending(u => u.ReviewedAtUtc ?? u.CreatedAtUtc)
             .Select(u => new MyUpdate(u.Id, labels.Label(u.ActionId, u.PriorityId), u.State, u.AsAt, u.SubmittedAtUtc, u.ReviewedAtUtc,
                 u.State == UpdateState.Returned ? u.ReviewComment : null))
             .ToList();

@@ -123,18 +123,48 @@ public sealed class UpdatesController(
     [Authorize(Policy = Policies.WriteUpdates)]
     public async Task<IActionResult> Submit([FromRoute] int id, CancellationToken cancellationToken)
     {
+        var (update, record, denied) = await ChangeableAsync(id, cancellationToken);
+        if (denied is not null)
+        {
+            return denied;
+        }
+
+        if (update!.IsEditable && update.SubmitRefusal is { } refusal)
+        {
+            // Send the author to the form with the reason beside the status, so they can add evidence or change it.
+            ModelState.AddModelError(nameof(UpdateForm.Status), refusal);
+            var form = UpdateForm.From(update);
+            form.Context = await EditContextAsync(update, record!);
+            return View("Edit", form);
+        }
+
+        if (await writer.SubmitAsync(update, cancellationToken))
+        {
+            TempData["Notification"] = "Your update has been sent to the Service Director for approval";
+        }
+
+        return Redirect(ShowUrl(id));
+    }
+
+    [HttpPost("/updates/{id:int}/delete")]
+    [Authorize(Policy = Policies.WriteUpdates)]
+    public async Task<IActionResult> Delete([FromRoute] int id, [FromServices] DeleteDraftUpdateHandler delete, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(delete);
         var (update, _, denied) = await ChangeableAsync(id, cancellationToken);
         if (denied is not null)
         {
             return denied;
         }
 
-        if (await writer.SubmitAsync(update!, cancellationToken))
+        if (!await delete.HandleAsync(update!, cancellationToken))
         {
-            TempData["Notification"] = "Your update has been sent to the Service Director for approval";
+            TempData["Notification"] = "Only a draft that has never been submitted can be deleted, so this update was kept";
+            return Redirect(ShowUrl(id));
         }
 
-        return Redirect(ShowUrl(id));
+        TempData["Notification"] = "Your draft update has been deleted";
+        return Redirect("/updates/mine");
     }
 
     /// <summary>The update and its record if the signed-in user is its author and may still write on the record; otherwise the response.</summary>

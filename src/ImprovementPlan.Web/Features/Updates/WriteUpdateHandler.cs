@@ -69,9 +69,9 @@ public sealed partial class WriteUpdateHandler(
             : ProgressUpdate.DraftOnPriority(record.Priority!.Id, userId, authorName, clock.Today(), input.Content.Narrative, now, formKey);
         update.Revise(input.Content, clock.Today());
         Attach(update, input.Links, staged, userId, now);
-        if (form.WantsSubmit)
+        if (form.WantsSubmit && !TrySubmit(update, now, modelState))
         {
-            update.Submit(now);
+            return new SaveOutcome(SaveResult.Invalid);
         }
 
         db.ProgressUpdates.Add(update);
@@ -149,9 +149,10 @@ public sealed partial class WriteUpdateHandler(
         db.Entry(update).Property(u => u.Version).OriginalValue = form.Version;
         update.Revise(input.Content, clock.Today());
         Attach(update, input.Links, staged, userId, now);
-        if (form.WantsSubmit)
+        if (form.WantsSubmit && !TrySubmit(update, now, modelState))
         {
-            update.Submit(now);
+            await ReloadAsync(update, cancellationToken);
+            return new SaveOutcome(SaveResult.Invalid, update.Id);
         }
 
         try
@@ -167,11 +168,24 @@ public sealed partial class WriteUpdateHandler(
         return new SaveOutcome(SaveResult.Saved, update.Id, form.WantsSubmit);
     }
 
+    /// <summary>Submits when the domain allows it; otherwise puts its reason against the status field and leaves the update as it was.</summary>
+    private static bool TrySubmit(ProgressUpdate update, DateTime now, ModelStateDictionary modelState)
+    {
+        if (update.SubmitRefusal is { } refusal)
+        {
+            modelState.AddModelError(nameof(UpdateForm.Status), refusal);
+            return false;
+        }
+
+        update.Submit(now);
+        return true;
+    }
+
     /// <summary>Submits a draft or returned update. Submitting one already submitted changes nothing (a double click).</summary>
     public async Task<bool> SubmitAsync(ProgressUpdate update, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(update);
-        if (!update.IsEditable)
+        if (!update.IsEditable || update.SubmitRefusal is not null)
         {
             return false;
         }

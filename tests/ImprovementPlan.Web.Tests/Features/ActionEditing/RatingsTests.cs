@@ -26,6 +26,22 @@ public sealed class RatingsTests(AppFactory factory) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task Post_OverrideEqualToTheComputedRating_IsNotKeptAsAnOverride()
+    {
+        using var client = await factory.SignedInClientAsync(Roles.ServiceDirector);
+        // PM39 is past its due date on 1 March 2021, so the rules rate it Red already.
+        var fields = FormPosting.FieldsOf(await client.GetDocumentAsync("/actions/PM39/ratings"), "/actions/PM39/ratings")
+            .With("DeliveryOverride", "Red").With("OverrideReason", "It is late");
+
+        using var response = await client.PostFormAsync("/actions/PM39/ratings", fields);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Null((await ActionAsync("PM39")).DeliveryRagOverride);
+        var action = await client.GetDocumentAsync("/actions/PM39");
+        Assert.Contains("not kept as an override", action.QuerySelector("[data-testid=notification]")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Post_OverrideWithoutReason_ShowsTheErrorAndSavesNothing()
     {
         using var client = await factory.SignedInClientAsync(Roles.ServiceDirector);

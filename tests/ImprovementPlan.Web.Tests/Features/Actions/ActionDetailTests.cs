@@ -191,7 +191,7 @@ public sealed class ActionDetailTests(AppFactory factory) : IClassFixture<AppFac
         Assert.Contains("Approved", requests, StringComparison.Ordinal);
         Assert.StartsWith("31 January 2021", Text(page, "due-date"), StringComparison.Ordinal);
         var days = new DateOnly(2021, 1, 31).DayNumber - original!.Value.DayNumber;
-        Assert.Contains($"+{days} days", Text(page, "slippage"), StringComparison.Ordinal);
+        Assert.Contains(Domain.Rag.DueDateSlippage.Describe(days), Text(page, "slippage"), StringComparison.Ordinal);
 
         var history = page.QuerySelectorAll("[data-testid=history-entry]").ToList();
         Assert.Contains("Added to the plan", history[^1].TextContent, StringComparison.Ordinal);

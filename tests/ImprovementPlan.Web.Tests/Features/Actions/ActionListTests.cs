@@ -253,7 +253,7 @@ public sealed class ActionListTests(AppFactory factory) : IClassFixture<AppFacto
         var page = await client.GetDocumentAsync("/actions?sort=slippage");
 
         Assert.Equal("E50", References(page)[0]);
-        Assert.Equal($"+{days} days", page.QuerySelector("[data-reference=E50] [data-testid=slippage]")!.TextContent.Trim());
+        Assert.Equal(Domain.Rag.DueDateSlippage.Describe(days), page.QuerySelector("[data-reference=E50] [data-testid=slippage]")!.TextContent.Trim());
         Assert.Equal("descending", page.QuerySelector("[data-testid=sort-slippage]")!.ParentElement!.GetAttribute("aria-sort"));
     }
 

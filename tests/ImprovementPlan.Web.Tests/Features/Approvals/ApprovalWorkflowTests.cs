@@ -7,7 +7,6 @@ using ImprovementPlan.Web.Tests.Features.Updates;
 using ImprovementPlan.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using static ImprovementPlan.Web.Tests.Features.Updates.UpdateTestData;
-using TestUsers = ImprovementPlan.Web.Tests.Infrastructure.Users;
 
 namespace ImprovementPlan.Web.Tests.Features.Approvals;
 
@@ -114,26 +113,28 @@ public sealed class ApprovalWorkflowTests(AppFactory factory) : IClassFixture<Ap
     }
 
     [Fact]
-    public async Task Approve_ProposingCompleteWithoutEvidence_ShowsTheErrorAndChangesNothing()
+    public async Task Submit_ProposingCompleteWithoutEvidence_IsRefusedSoTheDirectorIsNeverStuck()
     {
         var (_, lead) = await factory.LeadOfActionAsync("PM37");
-        using var director = await ServiceDirectorAsync();
         var fields = Fields("All done.", "Submit");
         fields["Status"] = "Complete";
-        using var created = await lead.PostFormAsync("/actions/PM37/updates/new", fields);
-        var id = RedirectedUpdateId(created);
-        var before = await factory.UpdateAsync(id);
+        var before = await factory.UpdateCountAsync();
 
-        using var response = await director.PostFieldsAsync($"/updates/{id}/approve", Decision(before!.Version, "Well done."));
+        using var refused = await lead.PostFormAsync("/actions/PM37/updates/new", fields);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(["An action can be marked complete only by an update that carries evidence."], await ErrorsAsync(response));
-        var page = await TestUsers.ParseAsync(response);
-        Assert.Equal("Submitted", page.QuerySelector("[data-testid=state]")!.TextContent);
-        var after = await factory.UpdateAsync(id);
-        Assert.Equal(UpdateState.Submitted, after!.State);
-        Assert.Equal(before.Version, after.Version);
-        Assert.Null(after.ReviewerName);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Equal([ProgressUpdate.CompleteNeedsEvidence], await ErrorsAsync(refused));
+        Assert.Equal(before, await factory.UpdateCountAsync());
+
+        // Saved as a draft it is kept; submitting it from its page leads back to the form with the reason.
+        fields["Intent"] = "Draft";
+        using var drafted = await lead.PostFormAsync("/actions/PM37/updates/new", fields);
+        var id = RedirectedUpdateId(drafted);
+        using var submit = await lead.PostFieldsAsync($"/updates/{id}/submit");
+
+        Assert.Equal(HttpStatusCode.OK, submit.StatusCode);
+        Assert.Equal([ProgressUpdate.CompleteNeedsEvidence], await ErrorsAsync(submit));
+        Assert.Equal(UpdateState.Draft, (await factory.UpdateAsync(id))!.State);
         Assert.Equal(ActionStatus.NotYetReported, await StatusAsync("PM37"));
     }
 

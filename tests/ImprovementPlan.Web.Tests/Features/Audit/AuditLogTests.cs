@@ -2,6 +2,7 @@ using System.Net;
 using AngleSharp.Html.Dom;
 using ImprovementPlan.Web.Identity;
 using ImprovementPlan.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace ImprovementPlan.Web.Tests.Features.Audit;
 
@@ -29,7 +30,7 @@ public sealed class AuditLogTests(AppFactory factory) : IClassFixture<AppFactory
         Assert.Equal("Action E50", first.QuerySelector("[data-testid=record]")!.TextContent.Trim());
         Assert.Equal("Test Administrator", first.QuerySelector("[data-testid=who]")!.TextContent.Trim());
         Assert.Contains("Administrator", first.TextContent, StringComparison.Ordinal);
-        Assert.Contains("1 March 2021 09:30", first.TextContent, StringComparison.Ordinal);
+        Assert.Contains("1 March 2021, 09:30", first.TextContent, StringComparison.Ordinal);
         var change = Assert.Single(first.QuerySelectorAll("[data-testid=changes] li"));
         Assert.Equal($"Timeframe: {oldTimeframe} → Summer 2021", Normalise(change.TextContent));
         Assert.All(Rows(page), r => Assert.Equal("Action E50", r.QuerySelector("[data-testid=record]")!.TextContent.Trim()));
@@ -86,7 +87,7 @@ public sealed class AuditLogTests(AppFactory factory) : IClassFixture<AppFactory
         Assert.NotEmpty(Rows(page));
         Assert.All(Rows(page), r => Assert.Equal("Test ServiceDirector", r.QuerySelector("[data-testid=who]")!.TextContent.Trim()));
         Assert.Contains(Rows(page), r => r.QuerySelector("[data-testid=record]")!.TextContent.Trim() == "Action E52"
-            && Normalise(r.TextContent).Contains("ImpactRag: (empty) → Amber", StringComparison.Ordinal));
+            && Normalise(r.TextContent).Contains("Impact rating: (empty) → Amber", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -126,8 +127,48 @@ public sealed class AuditLogTests(AppFactory factory) : IClassFixture<AppFactory
         Assert.Contains($"Role added: Role of {user.Email}: Head of Service", described);
         Assert.Contains($"Role removed: Role of {user.Email}: Board member or partner", described);
         Assert.Contains($"Role added: Role of {user.Email}: Board member or partner", described);
-        Assert.Contains(Rows(users), r => Normalise(r.TextContent).Contains("IsActive: True → False", StringComparison.Ordinal));
-        Assert.Contains(Rows(users), r => Normalise(r.TextContent).Contains("DisplayName: Test Viewer → Promoted Person", StringComparison.Ordinal));
+        Assert.Contains(Rows(users), r => Normalise(r.TextContent).Contains("Is active: Yes → No", StringComparison.Ordinal));
+        Assert.Contains(Rows(users), r => Normalise(r.TextContent).Contains("Name: Test Viewer → Promoted Person", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Get_AuditLog_WritesFieldsValuesPeopleAndDatesForPeople()
+    {
+        var lead = await factory.CreateAsync(Roles.HeadOfService);
+        await factory.WithDbAsync(async db =>
+        {
+            var action = await db.Actions.SingleAsync(a => a.Reference == "E53", Ct);
+            action.AssignLead(lead.Id);
+            action.RecordApprovedProgress(Domain.Actions.ActionStatus.InProgress, new DateOnly(2021, 3, 1), updateHasEvidence: false);
+            action.OverrideDeliveryRag(Domain.Rag.Rag.Amber, "Waiting for partners");
+            return await db.SaveChangesAsync(Ct);
+        });
+        using var client = await factory.SignedInClientAsync(Roles.Administrator);
+
+        var page = await client.GetDocumentAsync("/audit?EntityType=Action&Key=E53&Operation=Modified");
+
+        var text = Normalise(Rows(page)[0].TextContent);
+        Assert.Contains($"Lead: (empty) → {lead.DisplayName}", text, StringComparison.Ordinal);
+        Assert.Contains("Status: Not yet reported → In progress", text, StringComparison.Ordinal);
+        Assert.Contains("Delivery rating set by the Service Director: (empty) → Amber", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("DeliveryRagOverride", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(lead.Id, text, StringComparison.Ordinal);
+        Assert.Matches(@"^\d{1,2} [A-Z][a-z]+ \d{4}, \d{2}:\d{2}$", Rows(page)[0].QuerySelector(".app-audit__when")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Get_AuditLog_HidesSignInsUnlessAskedFor()
+    {
+        using var client = await factory.SignedInClientAsync(Roles.Administrator);
+
+        var plain = await client.GetDocumentAsync("/audit?Operation=SignedIn");
+        var asked = await client.GetDocumentAsync("/audit?Operation=SignedIn&ShowSecurityEvents=true");
+        var byType = await client.GetDocumentAsync("/audit?EntityType=Security");
+
+        Assert.Empty(Rows(plain));
+        Assert.NotEmpty(Rows(asked));
+        Assert.NotEmpty(Rows(byType));
+        Assert.All(Rows(asked), r => Assert.Equal("Signed in", r.QuerySelector("[data-testid=operation]")!.TextContent.Trim()));
     }
 
     [Fact]

@@ -188,6 +188,21 @@ public sealed class DueDateChangeTests(AppFactory factory) : IClassFixture<AppFa
         Assert.False(await factory.WithDbAsync(db => db.DueDateChanges.AnyAsync(c => c.ActionId == id, Ct)));
     }
 
+    [Fact]
+    public async Task Post_Request_DateBeforeThePlanBegan_IsRefusedWithAMessage()
+    {
+        var (client, _) = await LeadOfAsync("QP24");
+
+        using var response = await client.PostFormAsync("/actions/QP24/due-date", NewDate(31, 12, 2018, "Typed the wrong year"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(["The new due date must be on or after 1 March 2020, when the plan began"],
+            FormPosting.Errors(await Users.ParseAsync(response)));
+        var id = (await ActionAsync("QP24")).Id;
+        Assert.False(await factory.WithDbAsync(db => db.DueDateChanges.AnyAsync(c => c.ActionId == id, Ct)));
+        client.Dispose();
+    }
+
     private static List<KeyValuePair<string, string>> NewDate(int day, int month, int year, string reason) =>
     [
         new("NewDueDate.Day", day.ToString(System.Globalization.CultureInfo.InvariantCulture)),

@@ -166,7 +166,8 @@ public sealed class PublishingTests(AppFactory factory) : IClassFixture<AppFacto
         Assert.Equal(0, await factory.WithDbAsync(db => db.PublishedReports.CountAsync(p => p.ReportId == id, Ct)));
         Assert.StartsWith("Publish version 1 of", confirm.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("cannot be changed or withdrawn", confirm.QuerySelector(".govuk-warning-text")!.TextContent, StringComparison.Ordinal);
-        using var published = await clerk.PostFormAsync($"/reports/{id}/publish", FormPosting.FieldsOf(confirm, $"/reports/{id}/publish"));
+        using var published = await clerk.PostFormAsync($"/reports/{id}/publish",
+            FormPosting.FieldsOf(confirm, $"/reports/{id}/publish").With("confirmUnfinished", "true"));
 
         Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
         Assert.Equal(1, await factory.WithDbAsync(db => db.PublishedReports.CountAsync(p => p.ReportId == id && p.VersionNumber == 1, Ct)));

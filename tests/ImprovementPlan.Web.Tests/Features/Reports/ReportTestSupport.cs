@@ -39,6 +39,7 @@ internal static partial class ReportTestSupport
         return await client.PostAsync(new Uri($"/reports/{reportId}/publish", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["publishedVersions"] = publishedVersions.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["confirmUnfinished"] = "true",
             ["__RequestVerificationToken"] = token,
         }), ct);
     }

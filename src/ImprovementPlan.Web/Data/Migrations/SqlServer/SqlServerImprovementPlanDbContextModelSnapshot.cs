@@ -230,6 +230,55 @@ namespace ImprovementPlan.Web.Data.Migrations.SqlServer
                     b.ToTable("Actions", (string)null);
                 });
 
+            modelBuilder.Entity("ImprovementPlan.Domain.Actions.RatingDecision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("ActionId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("DecidedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DecidedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("DecidedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("DeliveryOverride")
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<bool>("EmbeddedConfirmed")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("ImpactNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("ImpactRag")
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<string>("OverrideReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionId", "DecidedAtUtc");
+
+                    b.ToTable("RatingDecisions");
+                });
+
             modelBuilder.Entity("ImprovementPlan.Domain.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -929,6 +978,10 @@ namespace ImprovementPlan.Web.Data.Migrations.SqlServer
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)");
 
+                    b.Property<string>("Committee")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -1484,6 +1537,15 @@ namespace ImprovementPlan.Web.Data.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("Workstream");
+                });
+
+            modelBuilder.Entity("ImprovementPlan.Domain.Actions.RatingDecision", b =>
+                {
+                    b.HasOne("ImprovementPlan.Domain.Actions.ImprovementAction", null)
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ImprovementPlan.Domain.Measures.Measure", b =>

@@ -221,6 +221,53 @@ namespace ImprovementPlan.Web.Data.Migrations.Sqlite
                     b.ToTable("Actions", (string)null);
                 });
 
+            modelBuilder.Entity("ImprovementPlan.Domain.Actions.RatingDecision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("DecidedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeliveryOverride")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("EmbeddedConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ImpactNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImpactRag")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OverrideReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionId", "DecidedAtUtc");
+
+                    b.ToTable("RatingDecisions");
+                });
+
             modelBuilder.Entity("ImprovementPlan.Domain.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -893,6 +940,10 @@ namespace ImprovementPlan.Web.Data.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Committee")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -1433,6 +1484,15 @@ namespace ImprovementPlan.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Workstream");
+                });
+
+            modelBuilder.Entity("ImprovementPlan.Domain.Actions.RatingDecision", b =>
+                {
+                    b.HasOne("ImprovementPlan.Domain.Actions.ImprovementAction", null)
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ImprovementPlan.Domain.Measures.Measure", b =>
