@@ -36,6 +36,8 @@ public sealed class RoleRouteMatrixTests(AppFactory factory) : IClassFixture<App
     [
         "POST measures/{id:int}/figures", "GET measures/{id:int}/figures/{figureId:int}/correct",
         "POST measures/{id:int}/figures/{figureId:int}/correct", "GET measures/figures", "POST measures/figures",
+        "GET measures/new", "POST measures/new", "GET measures/{id:int}/edit", "POST measures/{id:int}/edit", "POST measures/{id:int}/retire",
+        "GET measures/{id:int}/targets", "POST measures/{id:int}/targets", "POST measures/{id:int}/baseline", "POST measures/{id:int}/comparators",
     ];
 
     private static readonly string[] SeeDrafts = ["GET reports/{id:int}", "GET reports/{id:int}/draft/pdf"];

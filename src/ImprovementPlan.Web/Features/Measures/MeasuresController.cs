@@ -1,3 +1,6 @@
+using ImprovementPlan.Web.Authorization;
+using ImprovementPlan.Web.TagHelpers;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace ImprovementPlan.Web.Features.Measures;
@@ -8,8 +11,118 @@ public sealed class MeasuresController(
     MeasureDetailQuery detail,
     RecordFigureHandler record,
     CorrectFigureHandler correct,
-    EnterFiguresHandler grid) : Controller
+    EnterFiguresHandler grid,
+    DefineMeasureHandler define,
+    RetireMeasureHandler retire,
+    TrajectoryHandler trajectory) : Controller
 {
+    private const string ConflictMessage =
+        "Someone else changed this measure while you were editing it. The form now shows their version: make your changes again";
+
+    [HttpGet("/measures/new")]
+    [Authorize(Policy = Policies.MaintainMeasures)]
+    public async Task<IActionResult> New(CancellationToken ct) =>
+        View("Edit", await define.PrepareAsync(new MeasureForm { Frequency = "Monthly", Unit = "Percent", Polarity = "HigherIsBetter", LagDays = "14" }, ct));
+
+    [HttpPost("/measures/new")]
+    [Authorize(Policy = Policies.MaintainMeasures)]
+    public async Task<IActionResult> New(MeasureForm form, CancellationToken ct)
+    {
+        var result = await define.CreateAsync(form, ct);
+        if (result.Outcome == MeasureOutcome.Invalid)
+        {
+            AddErrors(result);
+            return View("Edit", await define.PrepareAsync(form, ct));
+        }
+
+        return Finish(result, $"/measures/{result.MeasureId}");
+    }
+
+    [HttpGet("/measures/{id:int}/edit")]
+    [Authorize(Policy = Policies.MaintainMeasures)]
+    public async Task<IActionResult> Edit([FromRoute] int id, CancellationToken ct) =>
+        await define.EditFormAsync(id, ct) is { } form ? View(form) : NotFound();
+
+    [HttpPost("/measures/{id:int}/edit")]
+    [Authorize(Policy = Policies.MaintainMeasures)]
+    public async Task<IActionResult> Edit([FromRoute] int id, MeasureForm form, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var result = await define.EditAsync(id, form, ct);
+        switch (result.Outcome)
+        {
+            case MeasureOutcome.Invalid:
+                AddErrors(result);
+                form.MeasureId = id;
+                return View(await define.PrepareAsync(form, ct));
+            case MeasureOutcome.Conflict:
+                ModelState.AddModelError(string.Empty, ConflictMessage);
+                return View(await define.EditFormAsync(id, ct));
+            default:
+                return Finish(result, $"/measures/{id}");
+        }
+    }
+
+    [HttpPost("/measures/{id:int}/retire")]
+    [Authorize(Policy = Policies.MaintainMeasures)]
+    public async Task<IActionResult> Retire([FromRoute] int id, [FromForm] DateParts retireOn, CancellationToken ct)
+    {
+        var result = await retire.RunAsync(id, retireOn ?? new DateParts(), ct);
+        if (result.Outcome == MeasureOutcome.Invalid)
+        {
+            AddErrors(result);
+            return View(nameof(Edit), await define.EditFormAsync(id, ct));
+        }
+
+        return Finish(result, $"/measures/{id}");
+    }
+
+    [HttpGet("/measures/{id:int}/targets")]
+    [Authorize(Policy = Policies.MaintainMeasures)]
+    public async Task<IActionResult> Trajectory([FromRoute] int id, CancellationToken ct) =>
+        await trajectory.PageAsync(id, ct) is { } page ? View(page) : NotFound();
+
+    [HttpPost("/measures/{id:int}/targets")]
+    [Authorize(Policy = Policies.MaintainMeasures)]
+    public async Task<IActionResult> AddTarget([FromRoute] int id, TargetForm form, CancellationToken ct)
+    {
+        var result = await trajectory.AddTargetAsync(id, form, ct);
+        return result.Outcome == MeasureOutcome.Invalid
+            ? TrajectoryWithErrors(result, await trajectory.PageAsync(id, ct, target: form))
+            : Finish(result, $"/measures/{id}/targets");
+    }
+
+    [HttpPost("/measures/{id:int}/baseline")]
+    [Authorize(Policy = Policies.MaintainMeasures)]
+    public async Task<IActionResult> SetBaseline([FromRoute] int id, BaselineForm form, CancellationToken ct)
+    {
+        var result = await trajectory.SetBaselineAsync(id, form, ct);
+        return result.Outcome == MeasureOutcome.Invalid
+            ? TrajectoryWithErrors(result, await trajectory.PageAsync(id, ct, baseline: form))
+            : Finish(result, $"/measures/{id}/targets");
+    }
+
+    [HttpPost("/measures/{id:int}/comparators")]
+    [Authorize(Policy = Policies.MaintainMeasures)]
+    public async Task<IActionResult> RecordComparator([FromRoute] int id, ComparatorForm form, CancellationToken ct)
+    {
+        var result = await trajectory.RecordComparatorAsync(id, form, ct);
+        return result.Outcome == MeasureOutcome.Invalid
+            ? TrajectoryWithErrors(result, await trajectory.PageAsync(id, ct, comparator: form))
+            : Finish(result, $"/measures/{id}/targets");
+    }
+
+    private IActionResult TrajectoryWithErrors(MeasureResult result, TrajectoryPage? page)
+    {
+        if (page is null)
+        {
+            return NotFound();
+        }
+
+        AddErrors(result);
+        return View(nameof(Trajectory), page);
+    }
+
     [HttpGet("/measures")]
     public async Task<IActionResult> Index(CancellationToken ct) => View(await list.RunAsync(ct));
 
