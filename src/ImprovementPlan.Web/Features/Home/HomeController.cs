@@ -7,7 +7,7 @@ public sealed class HomeController(DashboardQuery dashboard) : Controller
 {
     [HttpGet("/")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
-        View(await dashboard.RunAsync(User, cancellationToken));
+        View(await dashboard.RunAsync(cancellationToken));
 
     [HttpGet("/accessibility")]
     [AllowAnonymous]
