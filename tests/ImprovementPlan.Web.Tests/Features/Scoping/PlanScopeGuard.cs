@@ -102,6 +102,7 @@ public sealed record ScopeViolation(string Sql, string Reason);
 /// <item>A reference is also anchored when it is joined or correlated, key to key, with an anchored one
 /// (<c>"p"."ActionId" = "a"."Id"</c>, or <c>PlanId = PlanId</c>). Sub-queries in FROM/JOIN are seen through:
 /// <c>"s"."ImprovementActionId"</c> stands for the inner column it projects.</item>
+/// <item>A table filtered by <c>WHERE 0</c> (EF's filter on an empty list) reads nothing and passes.</item>
 /// <item>Anything left unanchored is a violation, as is a command against a plan-owned table that is not
 /// a SELECT (the pages checked are GETs).</item>
 /// </list>
@@ -284,6 +285,12 @@ public sealed partial class PlanScopeGuard : DbCommandInterceptor
         out string? wrongPlan)
     {
         wrongPlan = null;
+        // EF writes "WHERE 0" for a filter on an empty list: no row is read.
+        if (Regex.IsMatch(sql, $"\"{Regex.Escape(table)}\" AS \"{Regex.Escape(alias)}\"\\s+WHERE 0\\s*$", RegexOptions.CultureInvariant))
+        {
+            return true;
+        }
+
         var column = $"\"{Regex.Escape(alias)}\"\\.\"(?<column>\\w+)\"";
         var comparisons = new Regex($"{column}\\s*=\\s*(?<value>@\\w+|\\d+)\\b|(?<value>@\\w+|\\d+)\\s*=\\s*{column}", RegexOptions.CultureInvariant);
         var lists = new Regex($"{column}\\s+IN\\s*\\((?<list>[^()]*)\\)", RegexOptions.CultureInvariant);

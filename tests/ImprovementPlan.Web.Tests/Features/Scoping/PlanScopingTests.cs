@@ -200,7 +200,7 @@ public sealed partial class PlanScopingTests(ScopedAppFactory factory) : IClassF
     /// references, with every kind of row the pages read, all dated so that they would show on plan 1's
     /// pages if they leaked (newer updates, red ratings, pending requests, the same head of service).
     /// </summary>
-    private Task AddSecondPlanAsync(ApplicationUser head) => factory.WithDbAsync(async db =>
+    private Task<int> AddSecondPlanAsync(ApplicationUser head) => factory.WithDbAsync(async db =>
     {
         var first = await db.Plans.OrderBy(p => p.Id).FirstAsync(Ct);
         var plan = new Plan("Second improvement plan", first.Organisation, first.PeriodStart, first.PeriodEnd, "A plan that must not show on the first.");
