@@ -1,6 +1,6 @@
 using System.Data.Common;
-using System.Runtime.CompilerServices;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace ImprovementPlan.Web.Infrastructure;
