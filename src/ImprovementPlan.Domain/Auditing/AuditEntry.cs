@@ -12,7 +12,7 @@ public class AuditEntry
     }
 
     public AuditEntry(DateTime occurredAtUtc, string? userId, string? userName, string? roles, string entityType,
-        string? entityKey, string operation, string? changes)
+        string? entityKey, string operation, string? changes, int? planId = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(entityType);
         ArgumentException.ThrowIfNullOrWhiteSpace(operation);
@@ -24,6 +24,7 @@ public class AuditEntry
         EntityKey = entityKey;
         Operation = operation;
         Changes = changes;
+        PlanId = planId;
     }
 
     public long Id { get; private set; }
@@ -47,4 +48,11 @@ public class AuditEntry
 
     /// <summary>JSON array of { field, old, new }.</summary>
     public string? Changes { get; private set; }
+
+    /// <summary>
+    /// The plan the record belongs to, for records that belong to one (actions, priorities, due date
+    /// changes...); null for security events, users and entries written before plans were recorded.
+    /// A key such as "QP21" is unique only within its plan.
+    /// </summary>
+    public int? PlanId { get; private set; }
 }

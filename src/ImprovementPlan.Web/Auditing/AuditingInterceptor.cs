@@ -66,13 +66,13 @@ public sealed class AuditingInterceptor(ICurrentActor actor, TimeProvider clock)
                 if (LinkChange(context, entry) is { } link)
                 {
                     entries.Add(new AuditEntry(now, actor.UserId, actor.UserName, actor.Roles, "Action", link.Reference,
-                        EntityState.Modified.ToString(), JsonSerializer.Serialize(new[] { link.Change })));
+                        EntityState.Modified.ToString(), JsonSerializer.Serialize(new[] { link.Change }), link.PlanId));
                 }
             }
             else if (Describe(context, entry) is { } record)
             {
                 entries.Add(new AuditEntry(now, actor.UserId, actor.UserName, actor.Roles, record.Type, record.Key,
-                    entry.State.ToString(), Changes(entry)));
+                    entry.State.ToString(), Changes(entry), PlanOf(context, entry)));
             }
         }
 
@@ -86,7 +86,7 @@ public sealed class AuditingInterceptor(ICurrentActor actor, TimeProvider clock)
     private static bool IsActionLink(EntityEntry entry) => entry.Metadata.Name is "ActionPriorities" or "ActionSourceReviews";
 
     /// <returns>The change, or null when the action is being added in the same save (its creation covers it).</returns>
-    private static (string? Reference, FieldChange Change)? LinkChange(DbContext context, EntityEntry entry)
+    private static (string? Reference, FieldChange Change, int? PlanId)? LinkChange(DbContext context, EntityEntry entry)
     {
         var (field, otherKey) = entry.Metadata.Name switch
         {
@@ -111,7 +111,8 @@ public sealed class AuditingInterceptor(ICurrentActor actor, TimeProvider clock)
             return null;
         }
 
-        return (action?.Entity.Reference ?? Tracked<ImprovementAction>(context, actionId)?.Reference, change);
+        var tracked = action?.Entity ?? Tracked<ImprovementAction>(context, actionId);
+        return (tracked?.Reference, change, tracked?.PlanId);
     }
 
     private static T? Tracked<T>(DbContext context, object? id)
@@ -132,6 +133,14 @@ public sealed class AuditingInterceptor(ICurrentActor actor, TimeProvider clock)
         Microsoft.AspNetCore.Identity.IdentityUserRole<string> ur => ("UserRole", $"{ur.UserId}/{ur.RoleId}"),
         Entity e => (entry.Metadata.ClrType.Name, e.Id == 0 ? null : e.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         _ => (entry.Metadata.DisplayName(), null),
+    };
+
+    /// <summary>The plan a changed record belongs to: its own PlanId, or its action's for a due date change.</summary>
+    private static int? PlanOf(DbContext context, EntityEntry entry) => entry.Entity switch
+    {
+        DueDateChange c => Tracked<ImprovementAction>(context, c.ActionId)?.PlanId,
+        _ when entry.Metadata.FindProperty("PlanId") is { } property => entry.Property(property.Name).CurrentValue as int?,
+        _ => null,
     };
 
     private static string? Changes(EntityEntry entry)

@@ -3,6 +3,7 @@ using ImprovementPlan.Web.Data;
 using ImprovementPlan.Web.Data.Seeding;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace ImprovementPlan.Web.Infrastructure;
 
@@ -26,6 +27,12 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton(database);
         services.AddScoped<ICurrentActor, HttpContextActor>();
         services.AddScoped<AuditingInterceptor>();
+        if (configuration.GetValue<bool>(SqlCommandCounter.Setting))
+        {
+            services.AddHttpContextAccessor();
+            services.AddSingleton<IDbCommandInterceptor, SqlCommandCounter>();
+            services.AddTransient<IStartupFilter, SqlCommandCounter.StartupFilter>();
+        }
 
         var connectionString = configuration.GetConnectionString(ConnectionStringName);
         switch (database.Provider)
@@ -39,7 +46,7 @@ public static class DataServiceCollectionExtensions
                 }.ToString();
                 services.AddDbContext<ImprovementPlanDbContext, SqliteImprovementPlanDbContext>((sp, options) => options
                     .UseSqlite(connectionString, sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
-                    .AddInterceptors(sp.GetRequiredService<AuditingInterceptor>()));
+                    .AddInterceptors(Interceptors(sp)));
                 break;
             case DatabaseProviders.SqlServer:
                 if (string.IsNullOrWhiteSpace(connectionString))
@@ -50,7 +57,7 @@ public static class DataServiceCollectionExtensions
 
                 services.AddDbContext<ImprovementPlanDbContext, SqlServerImprovementPlanDbContext>((sp, options) => options
                     .UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure().UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
-                    .AddInterceptors(sp.GetRequiredService<AuditingInterceptor>()));
+                    .AddInterceptors(Interceptors(sp)));
                 break;
             default:
                 throw new InvalidOperationException(
@@ -62,4 +69,8 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<DatabaseInitializer>();
         return services;
     }
+
+    /// <summary>The auditing interceptor, then any command interceptors registered (the SQL command counter, or a test's).</summary>
+    private static IInterceptor[] Interceptors(IServiceProvider services) =>
+        [services.GetRequiredService<AuditingInterceptor>(), .. services.GetServices<IDbCommandInterceptor>()];
 }

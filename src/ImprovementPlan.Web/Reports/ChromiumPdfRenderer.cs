@@ -19,11 +19,14 @@ public interface IPdfRenderer
 public sealed record PdfRendererStatus(bool IsAvailable, string Description);
 
 /// <summary>
-/// Headless Chromium driven by Microsoft.Playwright. One warm browser is shared by every request
-/// (a fresh, isolated browser context per render); a semaphore bounds concurrent renders; each
-/// render has a timeout; a browser that died or disconnected is relaunched on the next render.
-/// The page is given the HTML directly and every network request is refused except data: URIs,
-/// so Chromium never fetches a URL, the app's own or anyone else's.
+/// Headless Chromium driven by Microsoft.Playwright. One warm browser is shared by every request,
+/// and so are a few warm pages, each in a browser context of its own (JavaScript off, offline, every
+/// request but data: URIs refused): a render takes an idle page, prints, then resets it (about:blank,
+/// cookies and permissions cleared) and puts it back, so printing costs what Chromium's layout and
+/// printing cost, not a new context and tab (see docs/adr/0010-warm-pdf-pages.md). A page is used
+/// for at most <see cref="RendersPerPage"/> renders and is dropped on any failure. A semaphore bounds
+/// concurrent renders (and so the pages: never more than the slots); each render has a timeout; a
+/// browser that died or disconnected is relaunched on the next render, with fresh pages.
 /// </summary>
 public sealed partial class ChromiumPdfRenderer : IPdfRenderer, IAsyncDisposable
 {
@@ -34,8 +37,13 @@ public sealed partial class ChromiumPdfRenderer : IPdfRenderer, IAsyncDisposable
     private IPlaywright? _playwright;
     private IBrowser? _browser;
     private string? _lastLaunchError;
+    private readonly System.Collections.Concurrent.ConcurrentBag<WarmPage> _idlePages = [];
     private int _launches;
     private int _blockedRequests;
+    private int _pagesOpened;
+
+    /// <summary>A page is retired after this many renders, so nothing a long-lived tab accumulates can grow without bound.</summary>
+    internal const int RendersPerPage = 200;
 
     public ChromiumPdfRenderer(IOptions<PdfOptions> options, ILogger<ChromiumPdfRenderer> logger)
     {
@@ -53,6 +61,9 @@ public sealed partial class ChromiumPdfRenderer : IPdfRenderer, IAsyncDisposable
 
     /// <summary>How many requests from rendered pages were refused.</summary>
     internal int BlockedRequests => _blockedRequests;
+
+    /// <summary>How many warm pages (each with its own context) have been opened since start-up.</summary>
+    internal int PagesOpened => _pagesOpened;
 
     public PdfRendererStatus Status
     {
@@ -147,6 +158,58 @@ public sealed partial class ChromiumPdfRenderer : IPdfRenderer, IAsyncDisposable
 
     private async Task<byte[]> RenderOnceAsync(IBrowser browser, string html, PdfDocumentSettings settings, TimeSpan timeout)
     {
+        var warm = await TakePageAsync(browser, timeout);
+        var reusable = false;
+        try
+        {
+            await warm.Page.SetContentAsync(html, new PageSetContentOptions { WaitUntil = WaitUntilState.Load });
+            var pdf = await warm.Page.PdfAsync(new PagePdfOptions
+            {
+                Format = "A4",
+                Landscape = settings.Landscape,
+                PrintBackground = true,
+                Tagged = true,
+                Outline = true,
+                DisplayHeaderFooter = true,
+                HeaderTemplate = HeaderTemplate(settings),
+                FooterTemplate = FooterTemplate,
+                Margin = settings.Landscape
+                    ? new Margin { Top = "18mm", Bottom = "16mm", Left = "10mm", Right = "10mm" }
+                    : new Margin { Top = "20mm", Bottom = "18mm", Left = "16mm", Right = "16mm" },
+            });
+            reusable = ++warm.Renders < RendersPerPage && await ResetAsync(warm);
+            return pdf;
+        }
+        finally
+        {
+            if (reusable && browser.IsConnected)
+            {
+                _idlePages.Add(warm);
+            }
+            else if (browser.IsConnected)
+            {
+                await CloseQuietlyAsync(warm.Context);
+            }
+        }
+    }
+
+    /// <summary>An idle warm page of this browser, or a new one (its own context, network refused) when none is idle.</summary>
+    private async Task<WarmPage> TakePageAsync(IBrowser browser, TimeSpan timeout)
+    {
+        while (_idlePages.TryTake(out var idle))
+        {
+            if (ReferenceEquals(idle.Browser, browser) && browser.IsConnected && !idle.Page.IsClosed)
+            {
+                return idle;
+            }
+
+            // A page of a browser since discarded (or closed under us): drop it.
+            if (idle.Browser.IsConnected)
+            {
+                await CloseQuietlyAsync(idle.Context);
+            }
+        }
+
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
             JavaScriptEnabled = false,
@@ -168,29 +231,50 @@ public sealed partial class ChromiumPdfRenderer : IPdfRenderer, IAsyncDisposable
             });
             var page = await context.NewPageAsync();
             page.SetDefaultTimeout((float)timeout.TotalMilliseconds);
-            await page.SetContentAsync(html, new PageSetContentOptions { WaitUntil = WaitUntilState.Load });
-            return await page.PdfAsync(new PagePdfOptions
-            {
-                Format = "A4",
-                Landscape = settings.Landscape,
-                PrintBackground = true,
-                Tagged = true,
-                Outline = true,
-                DisplayHeaderFooter = true,
-                HeaderTemplate = HeaderTemplate(settings),
-                FooterTemplate = FooterTemplate,
-                Margin = settings.Landscape
-                    ? new Margin { Top = "18mm", Bottom = "16mm", Left = "10mm", Right = "10mm" }
-                    : new Margin { Top = "20mm", Bottom = "18mm", Left = "16mm", Right = "16mm" },
-            });
+            Interlocked.Increment(ref _pagesOpened);
+            return new WarmPage(browser, context, page);
         }
-        finally
+        catch
         {
             if (browser.IsConnected)
             {
                 await CloseQuietlyAsync(context);
             }
+
+            throw;
         }
+    }
+
+    /// <summary>
+    /// Leaves nothing of the last document for the next: navigates to about:blank (a new, empty document
+    /// with an opaque origin) and clears the context's cookies and permissions. JavaScript is off, so the
+    /// document could not have written storage. False when the reset failed: the page is then closed.
+    /// </summary>
+    private static async Task<bool> ResetAsync(WarmPage warm)
+    {
+        try
+        {
+            await warm.Page.GotoAsync("about:blank");
+            await warm.Context.ClearCookiesAsync();
+            await warm.Context.ClearPermissionsAsync();
+            return warm.Page.Url == "about:blank";
+        }
+        catch (PlaywrightException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>A warm page, its own context, and the browser they belong to.</summary>
+    private sealed class WarmPage(IBrowser browser, IBrowserContext context, IPage page)
+    {
+        public IBrowser Browser { get; } = browser;
+
+        public IBrowserContext Context { get; } = context;
+
+        public IPage Page { get; } = page;
+
+        public int Renders { get; set; }
     }
 
     private const string TemplateStyle = "font-family: Arial, 'Liberation Sans', sans-serif; font-size: 8pt; color: #383f43; width: 100%;";

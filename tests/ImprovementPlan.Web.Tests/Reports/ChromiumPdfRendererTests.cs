@@ -41,6 +41,25 @@ public sealed class ChromiumPdfRendererTests(AppFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task Render_SequentialRenders_ReuseOneWarmPage_WhichKeepsRefusingTheNetworkAndKeepsNothingOfTheLastDocument()
+    {
+        await Renderer.RenderAsync(Html("Warm page"), Settings, Ct);
+        var opened = Renderer.PagesOpened;
+        var blocked = Renderer.BlockedRequests;
+
+        var first = await Renderer.RenderAsync(Html("Confidential first report"), Settings, Ct);
+        var second = await Renderer.RenderAsync(
+            "<!DOCTYPE html><html lang=\"en-GB\"><head><title>Second</title><link rel=\"stylesheet\" href=\"http://127.0.0.1:9/a.css\"></head>"
+            + "<body><p>Second report</p><img alt=\"\" src=\"https://example.invalid/b.png\"></body></html>", Settings, Ct);
+
+        Assert.Equal(opened, Renderer.PagesOpened);
+        Assert.Contains("Confidential first report", ReadText(first), StringComparison.Ordinal);
+        Assert.Contains("Second report", ReadText(second), StringComparison.Ordinal);
+        Assert.DoesNotContain("Confidential", ReadText(second), StringComparison.Ordinal);
+        Assert.True(Renderer.BlockedRequests >= blocked + 2, "A reused page fetched other URLs.");
+    }
+
+    [Fact]
     public async Task Render_PageReferringToOtherUrls_FetchesNothingAndStillPrints()
     {
         var blocked = Renderer.BlockedRequests;

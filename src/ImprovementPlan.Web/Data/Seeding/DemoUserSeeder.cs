@@ -1,4 +1,5 @@
 using ImprovementPlan.Web.Identity;
+using ImprovementPlan.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,7 +9,8 @@ namespace ImprovementPlan.Web.Data.Seeding;
 /// Demo accounts, one per role, for trying the app in Development. Never run in production: the
 /// passwords are printed in the README.
 /// </summary>
-public sealed partial class DemoUserSeeder(UserManager<ApplicationUser> users, ImprovementPlanDbContext db, ILogger<DemoUserSeeder> logger)
+public sealed partial class DemoUserSeeder(UserManager<ApplicationUser> users, ImprovementPlanDbContext db, CurrentPlan currentPlan,
+    ILogger<DemoUserSeeder> logger)
 {
     public const string Password = "Demo-Tracker-2026";
 
@@ -22,7 +24,10 @@ public sealed partial class DemoUserSeeder(UserManager<ApplicationUser> users, I
         new("board@demo.test", "Demo Board Member", "Improvement Board member", Roles.Viewer),
     ];
 
-    /// <summary>The priorities the demo head of service leads; they also lead the actions linked to them.</summary>
+    /// <summary>
+    /// The priorities the demo head of service leads in the current (seeded) plan; they also lead the
+    /// actions linked to them. Other plans are left alone: leading there is for their administrators.
+    /// </summary>
     public static readonly IReadOnlyList<int> HeadOfServicePriorities = [2, 3];
 
     public async Task SeedAsync(CancellationToken cancellationToken = default)
@@ -54,14 +59,19 @@ public sealed partial class DemoUserSeeder(UserManager<ApplicationUser> users, I
 
     private async Task AssignLeadershipAsync(string userId, CancellationToken ct)
     {
-        var priorities = await db.Priorities.Where(p => HeadOfServicePriorities.Contains(p.Number)).ToListAsync(ct);
+        if (await currentPlan.FindAsync(ct) is not { } plan)
+        {
+            return;
+        }
+
+        var priorities = await db.Priorities.Where(p => p.PlanId == plan.Id && HeadOfServicePriorities.Contains(p.Number)).ToListAsync(ct);
         foreach (var priority in priorities.Where(p => p.LeadUserId is null))
         {
             priority.AssignLead(userId);
         }
 
         var actions = await db.Actions
-            .Where(a => a.LeadUserId == null && a.Priorities.Any(p => HeadOfServicePriorities.Contains(p.Number)))
+            .Where(a => a.PlanId == plan.Id && a.LeadUserId == null && a.Priorities.Any(p => HeadOfServicePriorities.Contains(p.Number)))
             .ToListAsync(ct);
         foreach (var action in actions)
         {

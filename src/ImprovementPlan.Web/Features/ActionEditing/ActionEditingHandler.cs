@@ -3,6 +3,7 @@ using ImprovementPlan.Domain.Actions;
 using ImprovementPlan.Domain.Plans;
 using ImprovementPlan.Web.Data;
 using ImprovementPlan.Web.Identity;
+using ImprovementPlan.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -20,7 +21,7 @@ public enum SaveResult
 }
 
 /// <summary>Loads, validates and saves the add and edit forms of an action.</summary>
-public sealed partial class ActionEditingHandler(ImprovementPlanDbContext db, UserManager<ApplicationUser> users)
+public sealed partial class ActionEditingHandler(ImprovementPlanDbContext db, CurrentPlan currentPlan, UserManager<ApplicationUser> users)
 {
     /// <summary>The edit form filled from the saved action, or null when there is no such action.</summary>
     public async Task<ActionForm?> FormForAsync(string reference, CancellationToken ct)
@@ -163,8 +164,7 @@ public sealed partial class ActionEditingHandler(ImprovementPlanDbContext db, Us
         return reference;
     }
 
-    private async Task<int> PlanIdAsync(CancellationToken ct) =>
-        await db.Plans.AsNoTracking().OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(ct);
+    private async Task<int> PlanIdAsync(CancellationToken ct) => await currentPlan.IdAsync(ct);
 
     private async Task<(List<Priority> Priorities, List<SourceReview> Reviews, string? LeadUserId)> ValidateAsync(
         int planId, ActionForm form, string? currentLeadUserId, ModelStateDictionary modelState, CancellationToken ct)
@@ -211,9 +211,10 @@ public sealed partial class ActionEditingHandler(ImprovementPlanDbContext db, Us
 
     private async Task<List<FieldDifference>> DifferencesAsync(ActionForm yours, ActionForm saved, CancellationToken ct)
     {
-        var workstreams = await db.Workstreams.AsNoTracking().ToDictionaryAsync(w => w.Id, w => $"{w.Code} – {w.Name}", ct);
-        var priorities = await db.Priorities.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Number, ct);
-        var reviews = await db.SourceReviews.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.Code, ct);
+        var planId = await PlanIdAsync(ct);
+        var workstreams = await db.Workstreams.AsNoTracking().Where(w => w.PlanId == planId).ToDictionaryAsync(w => w.Id, w => $"{w.Code} – {w.Name}", ct);
+        var priorities = await db.Priorities.AsNoTracking().Where(p => p.PlanId == planId).ToDictionaryAsync(p => p.Id, p => p.Number, ct);
+        var reviews = await db.SourceReviews.AsNoTracking().Where(r => r.PlanId == planId).ToDictionaryAsync(r => r.Id, r => r.Code, ct);
         async Task<string> Lead(string? id) =>
             string.IsNullOrWhiteSpace(id) ? "No one" : (await users.FindByIdAsync(id))?.DisplayName ?? "Unknown user";
         string Workstream(int? id) => id is { } i && workstreams.TryGetValue(i, out var w) ? w : "None";

@@ -14,13 +14,13 @@ using Microsoft.EntityFrameworkCore;
 namespace ImprovementPlan.Web.Features.ActionEditing;
 
 /// <summary>Shows and saves the Service Director's ratings of an action: delivery override, impact, complete and embedded.</summary>
-public sealed class RatingsHandler(ImprovementPlanDbContext db, ActionRatings ratings, TimeProvider clock, PlanAsAtQuery asAt,
+public sealed class RatingsHandler(ImprovementPlanDbContext db, CurrentPlan currentPlan, ActionRatings ratings, TimeProvider clock, PlanAsAtQuery asAt,
     UserManager<ApplicationUser> users, CurrentUser currentUser, RagSettings settings)
 {
     /// <summary>The page, with <paramref name="posted"/> in the form if given, else the saved ratings; null when there is no such action.</summary>
     public async Task<RatingsForm?> PageAsync(string reference, RatingsForm? posted, CancellationToken ct)
     {
-        var planId = await db.Plans.AsNoTracking().OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(ct);
+        var planId = await currentPlan.IdAsync(ct);
         var wanted = reference.ToUpperInvariant();
         var action = await db.Actions.AsNoTracking().SingleOrDefaultAsync(a => a.PlanId == planId && a.Reference == wanted, ct);
         if (action is null)
@@ -28,7 +28,8 @@ public sealed class RatingsHandler(ImprovementPlanDbContext db, ActionRatings ra
             return null;
         }
 
-        var rating = (await ratings.ForPlanAsync(planId, ct))[action.Id];
+        var rating = await ratings.ForActionAsync(planId, action.Id, clock.Today(), ct)
+            ?? throw new InvalidOperationException($"Action {action.Id} has no rating.");
         var proposed = await db.ProgressUpdates.AsNoTracking()
             .Where(u => u.ActionId == action.Id && u.State == UpdateState.Approved && u.ProposedImpactRag != null)
             .OrderByDescending(u => u.AsAt).ThenByDescending(u => u.Id)
@@ -54,7 +55,7 @@ public sealed class RatingsHandler(ImprovementPlanDbContext db, ActionRatings ra
     {
         ArgumentNullException.ThrowIfNull(form);
         ArgumentNullException.ThrowIfNull(modelState);
-        var planId = await db.Plans.AsNoTracking().OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(ct);
+        var planId = await currentPlan.IdAsync(ct);
         var wanted = reference.ToUpperInvariant();
         var action = await db.Actions.SingleAsync(a => a.PlanId == planId && a.Reference == wanted, ct);
         var before = RatingDecision.Of(action, default, null, "before");

@@ -4,6 +4,7 @@ using ImprovementPlan.Domain.Rag;
 using ImprovementPlan.Web.Authorization;
 using ImprovementPlan.Web.Data;
 using ImprovementPlan.Web.Features.Shared;
+using ImprovementPlan.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,6 +13,7 @@ namespace ImprovementPlan.Web.Features.Actions;
 /// <summary>Everything the action page shows, and which controls the signed-in user may see.</summary>
 public sealed class ActionDetailQuery(
     ImprovementPlanDbContext db,
+    CurrentPlan currentPlan,
     ActionRatings ratings,
     UpdateTimelineQuery timeline,
     ActionHistoryQuery history,
@@ -28,10 +30,25 @@ public sealed class ActionDetailQuery(
             return null;
         }
 
-        // References are matched whatever their case (/actions/qp21), which not every database
-        // collation does; a plan has tens of actions, so the match is made here.
-        var references = await db.Actions.AsNoTracking().OrderBy(a => a.PlanId).Select(a => new { a.Id, a.Reference }).ToListAsync(cancellationToken);
-        var id = references.FirstOrDefault(a => string.Equals(a.Reference, reference.Trim(), StringComparison.OrdinalIgnoreCase))?.Id;
+        var plan = await currentPlan.FindAsync(cancellationToken);
+        if (plan is null)
+        {
+            return null;
+        }
+
+        // The usual spelling (as links write it) is found through the (PlanId, Reference) index. References
+        // are also matched whatever their case (/actions/qp21), which not every database collation does:
+        // then the plan's references (tens of rows, never another plan's) are matched here.
+        var trimmed = reference.Trim();
+        var id = await db.Actions.AsNoTracking().Where(a => a.PlanId == plan.Id && a.Reference == trimmed)
+            .Select(a => (int?)a.Id).FirstOrDefaultAsync(cancellationToken);
+        if (id is null)
+        {
+            var references = await db.Actions.AsNoTracking().Where(a => a.PlanId == plan.Id)
+                .Select(a => new { a.Id, a.Reference }).ToListAsync(cancellationToken);
+            id = references.FirstOrDefault(a => string.Equals(a.Reference, trimmed, StringComparison.OrdinalIgnoreCase))?.Id;
+        }
+
         var action = id is null
             ? null
             : await db.Actions.AsNoTracking()
@@ -39,13 +56,15 @@ public sealed class ActionDetailQuery(
                 .Include(a => a.Priorities)
                 .Include(a => a.SourceReviews)
                 .AsSplitQuery()
-                .FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+                .FirstOrDefaultAsync(a => a.PlanId == plan.Id && a.Id == id, cancellationToken);
         if (action is null)
         {
             return null;
         }
 
-        var rating = (await ratings.ForPlanAsync(action.PlanId, cancellationToken))[action.Id];
+        var today = Infrastructure.Clock.Today(clock);
+        var rating = await ratings.ForActionAsync(plan.Id, action.Id, today, cancellationToken)
+            ?? throw new InvalidOperationException($"Action {action.Id} has no rating.");
         var leadName = action.LeadUserId is null
             ? null
             : await db.Users.AsNoTracking().Where(u => u.Id == action.LeadUserId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken);
@@ -62,15 +81,15 @@ public sealed class ActionDetailQuery(
         return new ActionDetailPage
         {
             Action = action,
-            Today = Infrastructure.Clock.Today(clock),
+            Today = today,
             Rating = rating,
             SlippageDays = DueDateSlippage.Days(action.OriginalDueDate, action.DueDate),
             LeadUserName = leadName,
             Priorities = [.. action.Priorities.OrderBy(p => p.Number)],
             SourceReviews = [.. action.SourceReviews.OrderBy(s => s.Date ?? DateOnly.MaxValue).ThenBy(s => s.Code, StringComparer.Ordinal)],
-            Updates = await timeline.ForActionAsync(action.Id, user, cancellationToken),
+            Updates = await timeline.ForActionAsync(action.Id, cancellationToken),
             DueDateChanges = changes,
-            History = await history.RunAsync(action.Reference, cancellationToken),
+            History = await history.RunAsync(plan.Id, action.Reference, cancellationToken),
             CanAddUpdate = leads && writesUpdates,
             CanEdit = editsPlan,
             CanRate = decides,

@@ -53,10 +53,17 @@ public sealed class ActionHistoryQuery(ImprovementPlanDbContext db)
         nameof(ImprovementAction.EmbeddedConfirmedOn),
     ];
 
-    public async Task<IReadOnlyList<HistoryEntry>> RunAsync(string reference, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The history of the plan's action <paramref name="reference"/>. Another plan's action with the same
+    /// reference has entries under the same key: only entries recorded against this plan are read. Entries
+    /// written before audit entries named their plan (PlanId null) date from when the app held one plan, the
+    /// first: they count as that plan's.
+    /// </summary>
+    public async Task<IReadOnlyList<HistoryEntry>> RunAsync(int planId, string reference, CancellationToken cancellationToken = default)
     {
         var entries = await db.AuditEntries.AsNoTracking()
-            .Where(e => e.EntityType == "Action" && e.EntityKey == reference)
+            .Where(e => e.EntityType == "Action" && e.EntityKey == reference
+                && (e.PlanId == planId || (e.PlanId == null && db.Plans.Min(p => p.Id) == planId)))
             .ToListAsync(cancellationToken);
         entries = [.. entries.OrderByDescending(e => e.OccurredAtUtc).ThenByDescending(e => e.Id)];
 
@@ -70,7 +77,9 @@ public sealed class ActionHistoryQuery(ImprovementPlanDbContext db)
         var userNames = userIds.Count == 0
             ? []
             : await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
-        var workstreams = await db.Workstreams.AsNoTracking()
+        var workstreams = !parsed.Any(p => p.Changes.Any(c => c.Field == nameof(ImprovementAction.WorkstreamId)))
+            ? []
+            : await db.Workstreams.AsNoTracking().Where(w => w.PlanId == planId)
             .ToDictionaryAsync(w => w.Id.ToString(CultureInfo.InvariantCulture), w => $"{w.Code} – {w.Name}", cancellationToken);
 
         string? Value(string field, string? value)

@@ -1,16 +1,16 @@
-using System.Security.Claims;
+using ImprovementPlan.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
 namespace ImprovementPlan.Web.Features.Actions;
 
 /// <summary>The action list and each action's page; read-only, for every signed-in role.</summary>
 [Route("actions")]
-public sealed class ActionsController(ActionListQuery list, ActionDetailQuery detail) : Controller
+public sealed class ActionsController(ActionListQuery list, ActionDetailQuery detail, CurrentUser currentUser) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery] ActionFilter filter, CancellationToken cancellationToken)
     {
-        var page = await list.RunAsync(filter, User.FindFirstValue(ClaimTypes.NameIdentifier), cancellationToken);
+        var page = await list.RunAsync(filter, currentUser.Id, cancellationToken);
         if (page is null)
         {
             return NotFound();

@@ -3,6 +3,7 @@ using ImprovementPlan.Domain.Actions;
 using ImprovementPlan.Domain.Plans;
 using ImprovementPlan.Web.Data;
 using ImprovementPlan.Web.Identity;
+using ImprovementPlan.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
@@ -22,12 +23,12 @@ public enum DecisionResult
 /// Requests to move an action's due date and the Service Director's decisions on them. The action's
 /// original due date never changes, so the slippage stays visible.
 /// </summary>
-public sealed class DueDateChangesHandler(ImprovementPlanDbContext db, UserManager<ApplicationUser> users, TimeProvider clock)
+public sealed class DueDateChangesHandler(ImprovementPlanDbContext db, CurrentPlan currentPlan, UserManager<ApplicationUser> users, TimeProvider clock)
 {
     /// <summary>The action by reference (tracked, so the caller can authorise against it), or null.</summary>
     public async Task<ImprovementAction?> FindActionAsync(string reference, CancellationToken ct)
     {
-        var planId = await db.Plans.AsNoTracking().OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(ct);
+        var planId = await currentPlan.IdAsync(ct);
         var wanted = reference.ToUpperInvariant();
         return await db.Actions.SingleOrDefaultAsync(a => a.PlanId == planId && a.Reference == wanted, ct);
     }
@@ -35,7 +36,7 @@ public sealed class DueDateChangesHandler(ImprovementPlanDbContext db, UserManag
     public async Task<DueDateFacts> FactsAsync(ImprovementAction action, bool appliesAtOnce, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(action);
-        var history = await Rows(db.DueDateChanges.Where(c => c.ActionId == action.Id)).ToListAsync(ct);
+        var history = await Rows(action.PlanId, db.DueDateChanges.Where(c => c.ActionId == action.Id)).ToListAsync(ct);
         return new DueDateFacts(action.Reference, action.ActionText, action.OriginalDueDate, action.DueDate,
             [.. history.OrderByDescending(r => r.RequestedAtUtc)], appliesAtOnce);
     }
@@ -101,10 +102,12 @@ public sealed class DueDateChangesHandler(ImprovementPlanDbContext db, UserManag
         return change;
     }
 
+    /// <summary>The current plan's requests: those waiting, and the last twenty decided.</summary>
     public async Task<PendingChangesPage> PendingAsync(CancellationToken ct)
     {
-        var pending = await Rows(db.DueDateChanges.Where(c => c.State == DueDateChangeState.Pending)).ToListAsync(ct);
-        var decided = await Rows(db.DueDateChanges.Where(c => c.State != DueDateChangeState.Pending)).ToListAsync(ct);
+        var planId = await currentPlan.IdAsync(ct);
+        var pending = await Rows(planId, db.DueDateChanges.Where(c => c.State == DueDateChangeState.Pending)).ToListAsync(ct);
+        var decided = await Rows(planId, db.DueDateChanges.Where(c => c.State != DueDateChangeState.Pending)).ToListAsync(ct);
         return new PendingChangesPage(
             [.. pending.OrderBy(r => r.RequestedAtUtc)],
             [.. decided.OrderByDescending(r => r.RequestedAtUtc).Take(20)]);
@@ -115,13 +118,15 @@ public sealed class DueDateChangesHandler(ImprovementPlanDbContext db, UserManag
         ClaimsPrincipal decider, ModelStateDictionary modelState, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(modelState);
+        // A request is decided only from its own plan's list: an id of another plan's request is not found.
+        var planId = await currentPlan.IdAsync(ct);
         var change = await db.DueDateChanges.SingleOrDefaultAsync(c => c.Id == id, ct);
-        if (change is null)
+        var action = change is null ? null : await db.Actions.SingleOrDefaultAsync(a => a.Id == change.ActionId && a.PlanId == planId, ct);
+        if (change is null || action is null)
         {
             return (DecisionResult.NotFound, null, null);
         }
 
-        var action = await db.Actions.SingleAsync(a => a.Id == change.ActionId, ct);
         if (change.State != DueDateChangeState.Pending)
         {
             return (DecisionResult.AlreadyDecided, action.Reference, change.ToDate);
@@ -176,9 +181,10 @@ public sealed class DueDateChangesHandler(ImprovementPlanDbContext db, UserManag
         return (user?.Id, user?.DisplayName is { Length: > 0 } display ? display : principal.Identity?.Name ?? "Unknown user");
     }
 
-    private IQueryable<DueDateChangeRow> Rows(IQueryable<DueDateChange> changes) =>
-        from c in changes
-        join a in db.Actions on c.ActionId equals a.Id
+    private IQueryable<DueDateChangeRow> Rows(int planId, IQueryable<DueDateChange> changes) =>
+        from a in db.Actions
+        where a.PlanId == planId
+        join c in changes on a.Id equals c.ActionId
         select new DueDateChangeRow(c.Id, a.Reference, a.OriginalDueDate, c.FromDate, c.ToDate, c.Reason, c.RequestedByName,
             c.RequestedAtUtc, c.State, c.DecidedByName, c.DecisionComment);
 }

@@ -2,12 +2,13 @@ using System.Globalization;
 using System.Text;
 using ImprovementPlan.Web.Data;
 using ImprovementPlan.Web.Features.Shared;
+using ImprovementPlan.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace ImprovementPlan.Web.Features.Export;
 
 /// <summary>The whole action plan as CSV, with the plan document's columns in its order, then status and RAG.</summary>
-public sealed class ActionPlanCsv(ImprovementPlanDbContext db, ActionRatings ratings)
+public sealed class ActionPlanCsv(ImprovementPlanDbContext db, CurrentPlan currentPlan, ActionRatings ratings)
 {
     public static readonly IReadOnlyList<string> Columns =
     [
@@ -20,7 +21,7 @@ public sealed class ActionPlanCsv(ImprovementPlanDbContext db, ActionRatings rat
         var output = new StringBuilder();
         Csv.AppendRecord(output, Columns);
 
-        var plan = await db.Plans.AsNoTracking().OrderBy(p => p.Id).FirstOrDefaultAsync(cancellationToken);
+        var plan = await currentPlan.FindAsync(cancellationToken);
         if (plan is null)
         {
             return output.ToString();

@@ -1,10 +1,10 @@
 using System.Globalization;
-using System.Security.Claims;
 using ImprovementPlan.Domain.Actions;
 using ImprovementPlan.Domain.Updates;
 using ImprovementPlan.Web.Data;
 using ImprovementPlan.Web.Features.Shared;
 using ImprovementPlan.Web.Identity;
+using ImprovementPlan.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace ImprovementPlan.Web.Features.Home;
@@ -13,14 +13,13 @@ namespace ImprovementPlan.Web.Features.Home;
 /// Builds the dashboard. Its action counts use the same rules as the action list's views
 /// (<see cref="ActionViews"/>), so each count's link shows exactly that many actions.
 /// </summary>
-public sealed class DashboardQuery(ImprovementPlanDbContext db, PlanActionsQuery planActions)
+public sealed class DashboardQuery(ImprovementPlanDbContext db, PlanActionsQuery planActions, CurrentUser currentUser)
 {
     /// <summary>How many items each card lists before "view all".</summary>
     public const int ItemsShown = 5;
 
-    public async Task<Dashboard?> RunAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    public async Task<Dashboard?> RunAsync(CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(user);
         var plan = await planActions.RunAsync(cancellationToken);
         if (plan is null)
         {
@@ -29,7 +28,7 @@ public sealed class DashboardQuery(ImprovementPlanDbContext db, PlanActionsQuery
 
         var today = plan.Today;
         var actions = plan.Actions;
-        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        var userId = currentUser.Id;
 
         var attention = new List<DashboardCard>
         {
@@ -45,8 +44,15 @@ public sealed class DashboardQuery(ImprovementPlanDbContext db, PlanActionsQuery
                 "View all stale actions", "No actions are stale: every open action has a recent approved update.", today),
         };
 
-        var forDirector = user.IsInRole(Roles.ServiceDirector) ? await DirectorCardsAsync(cancellationToken) : null;
-        var forLead = user.IsInRole(Roles.HeadOfService) && userId is not null ? await LeadCardsAsync(userId, actions, today, cancellationToken) : null;
+        var isDirector = currentUser.IsInRole(Roles.ServiceDirector);
+        var isLead = currentUser.IsInRole(Roles.HeadOfService) && userId is not null;
+
+        // One read of the plan's updates that wait on someone, for both sets of cards.
+        var waitingUpdates = isDirector || isLead
+            ? await UpdatesAsync(plan.PlanId, isDirector, isLead ? userId : null, cancellationToken)
+            : [];
+        var forDirector = isDirector ? await DirectorCardsAsync(plan.PlanId, waitingUpdates, cancellationToken) : null;
+        var forLead = isLead ? LeadCards(userId!, actions, waitingUpdates, today) : null;
 
         var priorities = await db.Priorities.AsNoTracking().Where(p => p.PlanId == plan.PlanId).OrderBy(p => p.Number)
             .Select(p => new { p.Number, p.Title }).ToListAsync(cancellationToken);
@@ -96,11 +102,12 @@ public sealed class DashboardQuery(ImprovementPlanDbContext db, PlanActionsQuery
             $"/actions/{action.Reference}", due);
     }
 
-    private async Task<IReadOnlyList<DashboardCard>> DirectorCardsAsync(CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<DashboardCard>> DirectorCardsAsync(int planId, List<UpdateRow> updates, CancellationToken cancellationToken)
     {
-        var submitted = await UpdatesAsync(db.ProgressUpdates.Where(u => u.State == UpdateState.Submitted), cancellationToken);
-        var changes = await (from change in db.DueDateChanges.AsNoTracking()
-                             join action in db.Actions on change.ActionId equals action.Id
+        var submitted = updates.Where(u => u.State == UpdateState.Submitted).ToList();
+        var changes = await (from action in db.Actions.AsNoTracking()
+                             where action.PlanId == planId
+                             join change in db.DueDateChanges on action.Id equals change.ActionId
                              where change.State == DueDateChangeState.Pending
                              orderby change.RequestedAtUtc, change.Id
                              select new { change.FromDate, change.ToDate, change.RequestedByName, action.Reference })
@@ -121,13 +128,13 @@ public sealed class DashboardQuery(ImprovementPlanDbContext db, PlanActionsQuery
         ];
     }
 
-    private async Task<IReadOnlyList<DashboardCard>> LeadCardsAsync(string userId, IReadOnlyList<ActionSummary> actions, DateOnly today,
-        CancellationToken cancellationToken)
+    private static IReadOnlyList<DashboardCard> LeadCards(string userId, IReadOnlyList<ActionSummary> actions, List<UpdateRow> updates, DateOnly today)
     {
         var mine = actions.Where(a => a.LeadUserId == userId).ToList();
-        var returned = await UpdatesAsync(db.ProgressUpdates.Where(u => u.State == UpdateState.Returned && u.AuthorUserId == userId), cancellationToken);
-        var drafts = await UpdatesAsync(db.ProgressUpdates.Where(u => u.State == UpdateState.Draft && u.AuthorUserId == userId), cancellationToken);
-        var waiting = await UpdatesAsync(db.ProgressUpdates.Where(u => u.State == UpdateState.Submitted && u.AuthorUserId == userId), cancellationToken);
+        var own = updates.Where(u => u.AuthorUserId == userId).ToList();
+        var returned = own.Where(u => u.State == UpdateState.Returned).ToList();
+        var drafts = own.Where(u => u.State == UpdateState.Draft).ToList();
+        var waiting = own.Where(u => u.State == UpdateState.Submitted).ToList();
 
         return
         [
@@ -153,34 +160,60 @@ public sealed class DashboardQuery(ImprovementPlanDbContext db, PlanActionsQuery
         ];
     }
 
-    private async Task<List<UpdateRow>> UpdatesAsync(IQueryable<ProgressUpdate> updates, CancellationToken cancellationToken)
+    /// <summary>
+    /// The plan's updates that wait on someone: every submitted one when <paramref name="submitted"/>, and the
+    /// drafts, returned and submitted updates written by <paramref name="authorUserId"/>. Read through the plan's
+    /// actions and priorities, so another plan's updates are never read.
+    /// </summary>
+    private async Task<List<UpdateRow>> UpdatesAsync(int planId, bool submitted, string? authorUserId, CancellationToken cancellationToken)
     {
-        var rows = await (from update in updates.AsNoTracking()
-                          join action in db.Actions on update.ActionId equals action.Id into byAction
-                          from action in byAction.DefaultIfEmpty()
-                          join priority in db.Priorities on update.PriorityId equals priority.Id into byPriority
-                          from priority in byPriority.DefaultIfEmpty()
-                          select new
-                          {
-                              update.Id,
-                              update.AsAt,
-                              update.AuthorName,
-                              update.CreatedAtUtc,
-                              update.SubmittedAtUtc,
-                              update.ReviewerName,
-                              update.ReviewComment,
-                              Reference = action == null ? null : action.Reference,
-                              Number = priority == null ? (int?)null : priority.Number,
-                          })
+        var waiting = db.ProgressUpdates.AsNoTracking().Where(u =>
+            (submitted && u.State == UpdateState.Submitted)
+            || (authorUserId != null && u.AuthorUserId == authorUserId
+                && (u.State == UpdateState.Draft || u.State == UpdateState.Returned || u.State == UpdateState.Submitted)));
+        var onActions = await (from action in db.Actions.AsNoTracking()
+                               where action.PlanId == planId
+                               join update in waiting on action.Id equals update.ActionId
+                               select new
+                               {
+                                   update.Id,
+                                   update.State,
+                                   update.AuthorUserId,
+                                   update.AsAt,
+                                   update.AuthorName,
+                                   update.CreatedAtUtc,
+                                   update.SubmittedAtUtc,
+                                   update.ReviewerName,
+                                   update.ReviewComment,
+                                   action.Reference,
+                               })
+            .ToListAsync(cancellationToken);
+        var onPriorities = await (from priority in db.Priorities.AsNoTracking()
+                                  where priority.PlanId == planId
+                                  join update in waiting on priority.Id equals update.PriorityId
+                                  select new
+                                  {
+                                      update.Id,
+                                      update.State,
+                                      update.AuthorUserId,
+                                      update.AsAt,
+                                      update.AuthorName,
+                                      update.CreatedAtUtc,
+                                      update.SubmittedAtUtc,
+                                      update.ReviewerName,
+                                      update.ReviewComment,
+                                      priority.Number,
+                                  })
             .ToListAsync(cancellationToken);
 
-        return [.. rows
-            .OrderBy(r => r.SubmittedAtUtc ?? r.CreatedAtUtc).ThenBy(r => r.Id)
-            .Select(r => new UpdateRow(r.Id, r.AsAt, r.AuthorName, r.CreatedAtUtc, r.SubmittedAtUtc, r.ReviewerName, r.ReviewComment,
-                r.Reference is not null ? $"Action {r.Reference}" : $"Priority {r.Number}",
-                r.Reference is not null ? $"/actions/{r.Reference}#updates" : $"/priorities/{r.Number}#progress"))];
+        return [.. onActions
+            .Select(r => new UpdateRow(r.Id, r.State, r.AuthorUserId, r.AsAt, r.AuthorName, r.CreatedAtUtc, r.SubmittedAtUtc, r.ReviewerName,
+                r.ReviewComment, $"Action {r.Reference}", $"/actions/{r.Reference}#updates"))
+            .Concat(onPriorities.Select(r => new UpdateRow(r.Id, r.State, r.AuthorUserId, r.AsAt, r.AuthorName, r.CreatedAtUtc, r.SubmittedAtUtc,
+                r.ReviewerName, r.ReviewComment, $"Priority {r.Number}", $"/priorities/{r.Number}#progress")))
+            .OrderBy(r => r.SubmittedAtUtc ?? r.CreatedAtUtc).ThenBy(r => r.Id)];
     }
 
-    private sealed record UpdateRow(int Id, DateOnly AsAt, string AuthorName, DateTime CreatedAtUtc, DateTime? SubmittedAtUtc,
+    private sealed record UpdateRow(int Id, UpdateState State, string? AuthorUserId, DateOnly AsAt, string AuthorName, DateTime CreatedAtUtc, DateTime? SubmittedAtUtc,
         string? ReviewerName, string? ReviewComment, string RecordText, string RecordHref);
 }

@@ -7,7 +7,7 @@ public sealed class HomeController(DashboardQuery dashboard, MeasureWorkQuery me
 {
     [HttpGet("/")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
-        View(await dashboard.RunAsync(User, cancellationToken) is { } model
+        View(await dashboard.RunAsync(cancellationToken) is { } model
             ? model with { MeasureWork = await measureWork.RunAsync(cancellationToken) }
             : null);
 

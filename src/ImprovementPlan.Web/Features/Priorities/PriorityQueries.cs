@@ -99,7 +99,7 @@ public sealed class PriorityQueries(
             actions,
             RagTotals.Of(actions.Select(a => a.Delivery.Rag)),
             [.. measures.Select(m => Rate(m, plan.Today))],
-            await timeline.ForPriorityAsync(priority.Id, user, cancellationToken),
+            await timeline.ForPriorityAsync(priority.Id, cancellationToken),
             (await authorization.AuthorizeAsync(user, priority, Policies.LeadsRecord)).Succeeded);
     }
 

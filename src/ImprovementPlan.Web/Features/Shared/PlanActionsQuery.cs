@@ -74,18 +74,27 @@ public static class ActionViews
     }
 }
 
-/// <summary>Loads the (first) plan's actions with their delivery rating, staleness and impact rating.</summary>
-public sealed class PlanActionsQuery(ImprovementPlanDbContext db, ActionRatings ratings, TimeProvider clock)
+/// <summary>Loads the current plan's actions with their delivery rating, staleness and impact rating.</summary>
+public sealed class PlanActionsQuery(ImprovementPlanDbContext db, CurrentPlan currentPlan, ActionRatings ratings, TimeProvider clock)
 {
+    private PlanActions? _loaded;
+
+    /// <summary>The current plan's actions rated today; loaded once per request however many parts of the page ask.</summary>
     public async Task<PlanActions?> RunAsync(CancellationToken cancellationToken = default)
     {
-        var plan = await db.Plans.AsNoTracking().OrderBy(p => p.Id).FirstOrDefaultAsync(cancellationToken);
+        if (_loaded is not null)
+        {
+            return _loaded;
+        }
+
+        var plan = await currentPlan.FindAsync(cancellationToken);
         if (plan is null)
         {
             return null;
         }
 
-        var ratingByAction = await ratings.ForPlanAsync(plan.Id, cancellationToken);
+        var today = clock.Today();
+        var ratingByAction = await ratings.ForPlanAsync(plan.Id, null, today, cancellationToken);
         var rows = await db.Actions.AsNoTracking()
             .Where(a => a.PlanId == plan.Id)
             .OrderBy(a => a.Sequence)
@@ -119,6 +128,7 @@ public sealed class PlanActionsQuery(ImprovementPlanDbContext db, ActionRatings 
                 a.Outcome, a.HowWillWeKnow, a.WhatSuccessLooksLike, rating.Delivery, rating.IsStale, a.ImpactRag);
         }).ToList();
 
-        return new PlanActions(plan.Id, plan.Title, plan.Organisation, plan.PeriodStart, plan.PeriodEnd, clock.Today(), actions);
+        _loaded = new PlanActions(plan.Id, plan.Title, plan.Organisation, plan.PeriodStart, plan.PeriodEnd, today, actions);
+        return _loaded;
     }
 }

@@ -1,10 +1,10 @@
 using System.Linq.Expressions;
-using System.Security.Claims;
 using ImprovementPlan.Domain.Actions;
 using ImprovementPlan.Domain.Rag;
 using ImprovementPlan.Domain.Updates;
 using ImprovementPlan.Web.Data;
 using ImprovementPlan.Web.Identity;
+using ImprovementPlan.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace ImprovementPlan.Web.Features.Shared;
@@ -58,20 +58,20 @@ public sealed record TimelineUpdate(
 /// the user's own drafts, submitted and returned updates, plus, for the Service Director, every
 /// update awaiting a decision.
 /// </summary>
-public sealed class UpdateTimelineQuery(ImprovementPlanDbContext db)
+public sealed class UpdateTimelineQuery(ImprovementPlanDbContext db, CurrentUser currentUser)
 {
-    public Task<IReadOnlyList<TimelineUpdate>> ForActionAsync(int actionId, ClaimsPrincipal user, CancellationToken cancellationToken = default) =>
-        RunAsync(u => u.ActionId == actionId, user, cancellationToken);
+    /// <summary>The updates of an action (the caller has found it in the request's plan).</summary>
+    public Task<IReadOnlyList<TimelineUpdate>> ForActionAsync(int actionId, CancellationToken cancellationToken = default) =>
+        RunAsync(u => u.ActionId == actionId, cancellationToken);
 
-    public Task<IReadOnlyList<TimelineUpdate>> ForPriorityAsync(int priorityId, ClaimsPrincipal user, CancellationToken cancellationToken = default) =>
-        RunAsync(u => u.PriorityId == priorityId, user, cancellationToken);
+    /// <summary>The updates of a priority (the caller has found it in the request's plan).</summary>
+    public Task<IReadOnlyList<TimelineUpdate>> ForPriorityAsync(int priorityId, CancellationToken cancellationToken = default) =>
+        RunAsync(u => u.PriorityId == priorityId, cancellationToken);
 
-    private async Task<IReadOnlyList<TimelineUpdate>> RunAsync(Expression<Func<ProgressUpdate, bool>> belongs, ClaimsPrincipal user,
-        CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<TimelineUpdate>> RunAsync(Expression<Func<ProgressUpdate, bool>> belongs, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(user);
-        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
-        var isDirector = user.IsInRole(Roles.ServiceDirector);
+        var userId = currentUser.Id;
+        var isDirector = currentUser.IsInRole(Roles.ServiceDirector);
 
         var updates = await db.ProgressUpdates.AsNoTracking()
             .Where(belongs)

@@ -3,6 +3,7 @@ using ImprovementPlan.Domain.Actions;
 using ImprovementPlan.Domain.Updates;
 using ImprovementPlan.Web.Authorization;
 using ImprovementPlan.Web.Data;
+using ImprovementPlan.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,15 +24,17 @@ public sealed class UpdateDetailsQuery(UpdateAccessService access, IAuthorizatio
 public sealed record MyUpdate(int Id, string RecordLabel, UpdateState State, DateOnly AsAt, DateTime? SubmittedAtUtc, DateTime? ReviewedAtUtc,
     string? ReviewComment);
 
-/// <summary>The signed-in author's updates: returned, drafts, waiting for approval, and approved (newest first).</summary>
-public sealed class MyUpdatesQuery(ImprovementPlanDbContext db)
+/// <summary>The signed-in author's updates in the current plan: returned, drafts, waiting for approval, and approved (newest first).</summary>
+public sealed class MyUpdatesQuery(ImprovementPlanDbContext db, CurrentPlan currentPlan, CurrentUser currentUser)
 {
-    public async Task<IReadOnlyList<MyUpdate>> RunAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<MyUpdate>> RunAsync(CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(user);
-        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        var userId = currentUser.Id;
+        var planId = (await currentPlan.FindAsync(cancellationToken))?.Id ?? 0;
         var updates = await db.ProgressUpdates.AsNoTracking()
             .Where(u => u.AuthorUserId == userId)
+            .Where(u => db.Actions.Any(a => a.Id == u.ActionId && a.PlanId == planId)
+                || db.Priorities.Any(p => p.Id == u.PriorityId && p.PlanId == planId))
             .Select(u => new { u.Id, u.ActionId, u.PriorityId, u.State, u.AsAt, u.CreatedAtUtc, u.SubmittedAtUtc, u.ReviewedAtUtc, u.ReviewComment })
             .ToListAsync(cancellationToken);
         var labels = await RecordLabelsAsync(db, updates.Select(u => u.ActionId), updates.Select(u => u.PriorityId), cancellationToken);

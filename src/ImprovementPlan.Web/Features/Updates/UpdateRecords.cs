@@ -3,6 +3,7 @@ using ImprovementPlan.Domain.Actions;
 using ImprovementPlan.Domain.Plans;
 using ImprovementPlan.Domain.Updates;
 using ImprovementPlan.Web.Data;
+using ImprovementPlan.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace ImprovementPlan.Web.Features.Updates;
@@ -30,9 +31,9 @@ public sealed record UpdateRecord(ImprovementAction? Action, Priority? Priority)
 }
 
 /// <summary>Finds the record an update is written on, from the route or from the update itself.</summary>
-public sealed class UpdateRecordsQuery(ImprovementPlanDbContext db)
+public sealed class UpdateRecordsQuery(ImprovementPlanDbContext db, CurrentPlan currentPlan, CurrentUser currentUser)
 {
-    /// <summary>An action of the current plan (the first), by its reference, e.g. "QP21".</summary>
+    /// <summary>An action of the current plan, by its reference, e.g. "QP21".</summary>
     public async Task<UpdateRecord?> ActionAsync(string reference, CancellationToken cancellationToken)
     {
         var planId = await CurrentPlanIdAsync(cancellationToken);
@@ -55,22 +56,29 @@ public sealed class UpdateRecordsQuery(ImprovementPlanDbContext db)
             : new UpdateRecord(null, await db.Priorities.SingleAsync(p => p.Id == update.PriorityId, cancellationToken));
     }
 
-    /// <summary>An update with its evidence, tracked so that it can be changed.</summary>
-    public Task<ProgressUpdate?> UpdateAsync(int id, CancellationToken cancellationToken) =>
-        db.ProgressUpdates.Include(u => u.Evidence).SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
+    /// <summary>An update of the current plan with its evidence, tracked so that it can be changed; another plan's is not found.</summary>
+    public async Task<ProgressUpdate?> UpdateAsync(int id, CancellationToken cancellationToken) =>
+        await InPlan(db.ProgressUpdates.Include(u => u.Evidence), await CurrentPlanIdAsync(cancellationToken))
+            .SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
 
     /// <summary>The update as it is saved now, untouched by anything this request changed.</summary>
-    public Task<ProgressUpdate?> SavedUpdateAsync(int id, CancellationToken cancellationToken) =>
-        db.ProgressUpdates.AsNoTracking().Include(u => u.Evidence).SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
+    public async Task<ProgressUpdate?> SavedUpdateAsync(int id, CancellationToken cancellationToken) =>
+        await InPlan(db.ProgressUpdates.AsNoTracking().Include(u => u.Evidence), await CurrentPlanIdAsync(cancellationToken))
+            .SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
 
-    public Task<Domain.Updates.Evidence?> EvidenceAsync(int id, CancellationToken cancellationToken) =>
-        db.Evidence.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
+    public async Task<Domain.Updates.Evidence?> EvidenceAsync(int id, CancellationToken cancellationToken)
+    {
+        var planId = await CurrentPlanIdAsync(cancellationToken);
+        var updates = InPlan(db.ProgressUpdates, planId);
+        return await db.Evidence.AsNoTracking()
+            .SingleOrDefaultAsync(e => e.Id == id && updates.Any(u => u.Id == e.ProgressUpdateId), cancellationToken);
+    }
 
     /// <summary>The signed-in user's name as updates and decisions record it.</summary>
     public async Task<(string? UserId, string Name)> PersonAsync(System.Security.Claims.ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
-        var userId = user.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
+        var userId = currentUser.Id;
         var person = userId is null ? null : await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
         var name = person switch
         {
@@ -81,6 +89,11 @@ public sealed class UpdateRecordsQuery(ImprovementPlanDbContext db)
         return (userId, name.Length > 200 ? name[..200] : name);
     }
 
-    private Task<int> CurrentPlanIdAsync(CancellationToken cancellationToken) =>
-        db.Plans.OrderBy(p => p.Id).Select(p => p.Id).FirstOrDefaultAsync(cancellationToken);
+    private async Task<int> CurrentPlanIdAsync(CancellationToken cancellationToken) =>
+        (await currentPlan.FindAsync(cancellationToken))?.Id ?? 0;
+
+    /// <summary>Updates on the plan's actions or priorities.</summary>
+    private IQueryable<ProgressUpdate> InPlan(IQueryable<ProgressUpdate> updates, int planId) =>
+        updates.Where(u => db.Actions.Any(a => a.Id == u.ActionId && a.PlanId == planId)
+            || db.Priorities.Any(p => p.Id == u.PriorityId && p.PlanId == planId));
 }

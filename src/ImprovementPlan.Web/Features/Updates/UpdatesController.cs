@@ -40,7 +40,7 @@ public sealed class UpdatesController(
     [HttpGet("/updates/mine")]
     [Authorize(Policy = Policies.WriteUpdates)]
     public async Task<IActionResult> Mine(CancellationToken cancellationToken) =>
-        View(await mine.RunAsync(User, cancellationToken));
+        View(await mine.RunAsync(cancellationToken));
 
     [HttpGet("/updates/{id:int}")]
     public async Task<IActionResult> Show([FromRoute] int id, CancellationToken cancellationToken)

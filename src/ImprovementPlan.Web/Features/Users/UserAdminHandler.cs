@@ -1,5 +1,6 @@
 using ImprovementPlan.Web.Data;
 using ImprovementPlan.Web.Identity;
+using ImprovementPlan.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,7 @@ namespace ImprovementPlan.Web.Features.Users;
 /// Creates users, changes their details and roles, deactivates them and says what they lead. Every
 /// change goes through Identity's UserManager and so through the audit trail.
 /// </summary>
-public sealed class UserAdminHandler(UserManager<ApplicationUser> users, ImprovementPlanDbContext db)
+public sealed class UserAdminHandler(UserManager<ApplicationUser> users, ImprovementPlanDbContext db, CurrentPlan currentPlan)
 {
     public const string OwnAdminMessage = "You cannot remove your own administrator access";
     public const string OwnDeactivationMessage = "You cannot deactivate your own account";
@@ -167,7 +168,7 @@ public sealed class UserAdminHandler(UserManager<ApplicationUser> users, Improve
     public async Task<LeadsForm> LeadsFormAsync(ApplicationUser user, LeadsForm? posted, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(user);
-        var planId = await db.Plans.AsNoTracking().OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(ct);
+        var planId = await currentPlan.IdAsync(ct);
         var names = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         string? Other(string? leadUserId) => leadUserId is null || leadUserId == user.Id ? null : names.GetValueOrDefault(leadUserId, "someone else");
 
@@ -194,7 +195,7 @@ public sealed class UserAdminHandler(UserManager<ApplicationUser> users, Improve
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(form);
-        var planId = await db.Plans.AsNoTracking().OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(ct);
+        var planId = await currentPlan.IdAsync(ct);
         var actions = await db.Actions.Where(a => a.PlanId == planId && (a.LeadUserId == user.Id || form.ActionIds.Contains(a.Id))).ToListAsync(ct);
         foreach (var action in actions)
         {

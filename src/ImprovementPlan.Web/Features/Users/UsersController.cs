@@ -1,5 +1,5 @@
-using System.Security.Claims;
 using ImprovementPlan.Web.Authorization;
+using ImprovementPlan.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -8,9 +8,9 @@ namespace ImprovementPlan.Web.Features.Users;
 /// <summary>User administration: accounts, roles, deactivation and what each head of service leads.</summary>
 [Route("admin/users")]
 [Authorize(Policy = Policies.ManageUsers)]
-public sealed class UsersController(UserAdminHandler admin) : Controller
+public sealed class UsersController(UserAdminHandler admin, CurrentUser currentUser) : Controller
 {
-    private string? CurrentUserId => User.FindFirstValue(ClaimTypes.NameIdentifier);
+    private string? CurrentUserId => currentUser.Id;
 
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken ct) => View(await admin.ListAsync(ct));

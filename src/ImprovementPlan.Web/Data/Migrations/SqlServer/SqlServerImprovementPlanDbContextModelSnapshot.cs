@@ -307,6 +307,9 @@ namespace ImprovementPlan.Web.Data.Migrations.SqlServer
                         .HasMaxLength(50)
                         .HasColumnType("nvarchar(50)");
 
+                    b.Property<int?>("PlanId")
+                        .HasColumnType("int");
+
                     b.Property<string>("Roles")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");

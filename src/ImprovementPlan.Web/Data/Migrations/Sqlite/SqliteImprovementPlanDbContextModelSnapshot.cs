@@ -294,6 +294,9 @@ namespace ImprovementPlan.Web.Data.Migrations.Sqlite
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("PlanId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Roles")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
