@@ -74,6 +74,8 @@ public class DueDateChange : Entity
         }
 
         Decide(DueDateChangeState.Approved, userId, userName, nowUtc, comment);
+        // The date it really moves from is the one it has now, which may have moved since the request.
+        FromDate = action.DueDate;
         action.MoveDueDate(ToDate);
     }
 

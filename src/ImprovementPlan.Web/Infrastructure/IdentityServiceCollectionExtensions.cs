@@ -39,12 +39,15 @@ public static class IdentityServiceCollectionExtensions
             .AddPasswordValidator<CommonPasswordValidator>()
             .AddDefaultTokenProviders();
 
-        // A deactivated user or a changed role takes effect within five minutes.
+        // A changed role or name reaches the cookie within five minutes; a changed security stamp
+        // (sign-out, deactivation, a new password) ends the session at the next request (see OnValidatePrincipal).
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
+        services.AddSingleton<UnknownAccountPasswordCheck>();
+        services.AddScoped<SessionStampCheck>();
 
         services.ConfigureApplicationCookie(options =>
         {
-            options.Cookie.Name = "ipt.auth";
+            options.Cookie.Name = configuration.CookieName("ipt.auth");
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.Cookie.SecurePolicy = configuration.CookieSecurePolicy();
@@ -89,9 +92,34 @@ public static class IdentityServiceCollectionExtensions
                     return;
                 }
 
+                // Every request: the session ends as soon as the account's security stamp changes,
+                // which signing out does, on whichever instance it happens (the stamp is in the database).
+                if (!await context.HttpContext.RequestServices.GetRequiredService<SessionStampCheck>().IsCurrentAsync(context.Principal))
+                {
+                    context.RejectPrincipal();
+                    await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                    return;
+                }
+
                 await SecurityStampValidator.ValidatePrincipalAsync(context);
             };
         });
+
+        // Identity's other cookies (the external sign-in on the way back from single sign-on, and the
+        // two-factor ones it clears on sign-out) get the same prefix and Secure policy.
+        services.ConfigureExternalCookie(options =>
+        {
+            options.Cookie.Name = configuration.CookieName("ipt.external");
+            options.Cookie.SecurePolicy = configuration.CookieSecurePolicy();
+        });
+        foreach (var (scheme, name) in new[] { (IdentityConstants.TwoFactorUserIdScheme, "ipt.2fa"), (IdentityConstants.TwoFactorRememberMeScheme, "ipt.2fa-remember") })
+        {
+            services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(scheme, options =>
+            {
+                options.Cookie.Name = configuration.CookieName(name);
+                options.Cookie.SecurePolicy = configuration.CookieSecurePolicy();
+            });
+        }
 
         services.AddImprovementPlanSingleSignOn(configuration);
 

@@ -31,6 +31,7 @@ public static class WebServiceCollectionExtensions
             {
                 // Every unsafe method checks an antiforgery token, whatever the controller says.
                 options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                options.Filters.Add<UnreadableFormFilter>(order: 950);
                 options.Filters.Add<Auditing.AntiforgeryRejectionFilter>();
                 options.Conventions.Add(new RouteValuesFromRouteConvention());
             })
@@ -44,12 +45,18 @@ public static class WebServiceCollectionExtensions
 
         services.AddAntiforgery(options =>
         {
-            options.Cookie.Name = "ipt.antiforgery";
+            options.Cookie.Name = configuration.CookieName("ipt.antiforgery");
             options.Cookie.SecurePolicy = configuration.CookieSecurePolicy();
             options.FormFieldName = "__RequestVerificationToken";
         });
 
         // Deny by default: every endpoint needs a signed-in user unless it says [AllowAnonymous].
+        services.Configure<CookieTempDataProviderOptions>(options =>
+        {
+            options.Cookie.Name = configuration.CookieName("ipt.notice");
+            options.Cookie.SecurePolicy = configuration.CookieSecurePolicy();
+        });
+
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddImprovementPlanPolicies();

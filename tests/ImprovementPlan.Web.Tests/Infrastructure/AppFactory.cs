@@ -30,6 +30,11 @@ public class AppFactory : WebApplicationFactory<Program>
 
     public FakeTimeProvider Clock { get; } = new(Now);
 
+    /// <summary>Set from IPT_TEST_SQLSERVER, with a database name of this factory's own; null to use SQLite.</summary>
+    public string? SqlServerConnectionString { get; } = Environment.GetEnvironmentVariable("IPT_TEST_SQLSERVER") is { Length: > 0 } server
+        ? new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(server) { InitialCatalog = $"ipt_test_{Guid.NewGuid():N}" }.ConnectionString
+        : null;
+
     /// <summary>Extra settings a test class needs, applied over the defaults below.</summary>
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
@@ -43,6 +48,14 @@ public class AppFactory : WebApplicationFactory<Program>
         // tests provoke on purpose (an unreadable database, refused key encryption in a temp folder).
         builder.UseSetting("Serilog:MinimumLevel:Default", "Error");
         builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.Extensions.Diagnostics.HealthChecks", "Fatal");
+        // IPT_TEST_SQLSERVER=<connection string>: the same tests against a real SQL Server, each factory
+        // on a database of its own that is dropped afterwards (docs/deployment.md, "Testing against SQL Server").
+        if (SqlServerConnectionString is { } sqlServer)
+        {
+            builder.UseSetting("Database:Provider", "SqlServer");
+            builder.UseSetting("ConnectionStrings:ImprovementPlan", sqlServer);
+        }
+
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
@@ -63,6 +76,19 @@ public class AppFactory : WebApplicationFactory<Program>
 
     protected override void Dispose(bool disposing)
     {
+        if (disposing && SqlServerConnectionString is not null)
+        {
+            try
+            {
+                using var scope = Services.CreateScope();
+                scope.ServiceProvider.GetRequiredService<ImprovementPlanDbContext>().Database.EnsureDeleted();
+            }
+            catch (InvalidOperationException)
+            {
+                // The host never started, so there is no database to drop.
+            }
+        }
+
         base.Dispose(disposing);
         if (disposing)
         {

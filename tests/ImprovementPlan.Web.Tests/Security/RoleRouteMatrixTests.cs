@@ -197,8 +197,15 @@ public sealed class RoleRouteMatrixTests(AppFactory factory) : IClassFixture<App
         var updateId = UpdateTestData.RedirectedUpdateId(created);
         var evidenceId = await factory.WithDbAsync(db => db.Evidence.Where(e => e.ProgressUpdateId == updateId).Select(e => e.Id).SingleAsync(Ct));
         var due = await factory.WithDbAsync(db => db.Actions.Where(a => a.Reference == "CS10").Select(a => a.DueDate).SingleAsync(Ct)) ?? new DateOnly(2021, 6, 30);
-        await factory.RequestDueDateChangeAsync("CS10", due.AddDays(7), "Matrix request", approve: false);
-        var changeId = await factory.WithDbAsync(db => db.DueDateChanges.OrderByDescending(c => c.Id).Select(c => c.Id).FirstAsync(Ct));
+        // One request per action may wait (a unique index): a row of the matrix reuses the one still waiting.
+        if (!await factory.WithDbAsync(db => db.DueDateChanges.AnyAsync(c => c.State == Domain.Actions.DueDateChangeState.Pending
+            && db.Actions.Any(a => a.Id == c.ActionId && a.Reference == "CS10"), Ct)))
+        {
+            await factory.RequestDueDateChangeAsync("CS10", due.AddDays(7), "Matrix request", approve: false);
+        }
+
+        var changeId = await factory.WithDbAsync(db => db.DueDateChanges.Where(c => c.State == Domain.Actions.DueDateChangeState.Pending
+            && db.Actions.Any(a => a.Id == c.ActionId && a.Reference == "CS10")).Select(c => c.Id).SingleAsync(Ct));
         var bystander = await factory.CreateAsync(Roles.Viewer);
         var reportId = await factory.SeededScrutinyReportIdAsync();
         await factory.WithDbAsync(async db =>

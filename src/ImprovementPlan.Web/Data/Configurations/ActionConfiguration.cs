@@ -54,7 +54,11 @@ internal sealed class DueDateChangeConfiguration : IEntityTypeConfiguration<DueD
         builder.HasOne<ImprovementAction>().WithMany().HasForeignKey(c => c.ActionId);
         builder.HasIndex(c => new { c.ActionId, c.RequestedAtUtc });
         builder.HasIndex(c => c.State);
+        // At most one request per action waits for a decision, however many posts race.
+        builder.HasIndex(c => c.ActionId, PendingPerActionIndex).IsUnique().HasFilter("State = 'Pending'");
     }
+
+    public const string PendingPerActionIndex = "IX_DueDateChanges_OnePendingPerAction";
 }
 
 internal sealed class RatingDecisionConfiguration : IEntityTypeConfiguration<RatingDecision>

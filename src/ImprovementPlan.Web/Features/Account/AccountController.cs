@@ -16,7 +16,8 @@ public sealed class AccountController(
     SignInManager<ApplicationUser> signInManager,
     UserManager<ApplicationUser> userManager,
     SecurityEvents securityEvents,
-    IOptions<SingleSignOnOptions> singleSignOn) : Controller
+    IOptions<SingleSignOnOptions> singleSignOn,
+    UnknownAccountPasswordCheck unknownAccount) : Controller
 {
     /// <summary>One message for every failure, so the page does not reveal which accounts exist.</summary>
     public const string FailureMessage =
@@ -40,8 +41,17 @@ public sealed class AccountController(
         var user = await userManager.FindByEmailAsync(model.Email!);
         if (user is null)
         {
+            // As long as checking a real account's password takes, so the time does not tell.
+            unknownAccount.Verify(userManager.PasswordHasher, model.Password);
             await securityEvents.RecordAsync(SecurityEvents.SignInFailed, null, null);
             return Failed(model);
+        }
+
+        // A deactivated or locked account is refused before its password is checked: check one anyway.
+        var refusedBeforeItsPassword = !user.IsActive || await userManager.IsLockedOutAsync(user);
+        if (refusedBeforeItsPassword)
+        {
+            unknownAccount.Verify(userManager.PasswordHasher, model.Password);
         }
 
         var result = await signInManager.PasswordSignInAsync(user, model.Password!, isPersistent: false, lockoutOnFailure: true);
@@ -126,6 +136,12 @@ public sealed class AccountController(
     public async Task<IActionResult> SignOutAsync()
     {
         var user = await userManager.GetUserAsync(User);
+        if (user is not null)
+        {
+            // Ends the session on the server: every cookie issued before carries the old stamp.
+            await userManager.UpdateSecurityStampAsync(user);
+        }
+
         await signInManager.SignOutAsync();
         await securityEvents.RecordAsync(SecurityEvents.SignedOut, user?.Id, user?.Email);
         return RedirectToAction(nameof(SignIn));

@@ -25,6 +25,8 @@ public enum DecisionResult
 /// </summary>
 public sealed class DueDateChangesHandler(ImprovementPlanDbContext db, CurrentPlan currentPlan, UserManager<ApplicationUser> users, TimeProvider clock)
 {
+    public const string AlreadyWaitingMessage = "A request to move this date is already waiting for the Service Director’s decision";
+
     /// <summary>The action by reference (tracked, so the caller can authorise against it), or null.</summary>
     public async Task<ImprovementAction?> FindActionAsync(string reference, CancellationToken ct)
     {
@@ -80,8 +82,7 @@ public sealed class DueDateChangesHandler(ImprovementPlanDbContext db, CurrentPl
 
         if (await db.DueDateChanges.AnyAsync(c => c.ActionId == action.Id && c.State == DueDateChangeState.Pending, ct))
         {
-            modelState.AddModelError(nameof(DueDateRequestForm.NewDueDate),
-                "A request to move this date is already waiting for the Service Director’s decision");
+            modelState.AddModelError(nameof(DueDateRequestForm.NewDueDate), AlreadyWaitingMessage);
         }
 
         if (!modelState.IsValid)
@@ -98,7 +99,23 @@ public sealed class DueDateChangesHandler(ImprovementPlanDbContext db, CurrentPl
         }
 
         db.DueDateChanges.Add(change);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException) when (change.State == DueDateChangeState.Pending)
+        {
+            // Another request for this action was saved a moment ago and the unique index refused this one.
+            db.ChangeTracker.Clear();
+            if (!await db.DueDateChanges.AnyAsync(c => c.ActionId == action.Id && c.State == DueDateChangeState.Pending, ct))
+            {
+                throw;
+            }
+
+            modelState.AddModelError(nameof(DueDateRequestForm.NewDueDate), AlreadyWaitingMessage);
+            return null;
+        }
+
         return change;
     }
 

@@ -15,6 +15,9 @@ public static class EvidenceFileCheck
     public const string EmptyMessage = "The selected file is empty";
     public const string WrongTypeMessage = "The selected file must be a PDF, Word, Excel, PowerPoint, PNG, JPEG or CSV file";
 
+    /// <summary>An Office file whose contents, unpacked, pass the zip-bomb limits below.</summary>
+    public static string TooLargeUnpackedMessage => $"The selected file must be smaller than {EvidenceOptions.Describe(MaxZipUncompressedBytes)} when unpacked";
+
     /// <summary>Guards against zip bombs: more entries or more declared content than this is refused.</summary>
     public const int MaxZipEntries = 10_000;
 
@@ -75,24 +78,39 @@ public static class EvidenceFileCheck
             return (null, WrongTypeMessage);
         }
 
-        return Matches(rule, content) ? (rule.Type, null) : (null, WrongTypeMessage);
+        return Matches(rule, content) switch
+        {
+            Match.Yes => (rule.Type, null),
+            Match.TooLargeUnpacked => (null, TooLargeUnpackedMessage),
+            _ => (null, WrongTypeMessage),
+        };
     }
 
-    private static bool Matches(Rule rule, Stream content)
+    private enum Match
+    {
+        No,
+        Yes,
+        TooLargeUnpacked,
+    }
+
+    private static Match Matches(Rule rule, Stream content)
     {
         try
         {
             content.Position = 0;
-            return rule.Signature switch
+            var matches = rule.Signature switch
             {
                 Signature.Pdf => StartsWith(content, PdfMagic),
                 Signature.Png => StartsWith(content, PngMagic),
                 Signature.Jpeg => StartsWith(content, JpegMagic),
                 Signature.Ole2 => StartsWith(content, Ole2Magic),
-                Signature.Zip => StartsWith(content, ZipMagic) && IsOfficeOpenXml(content, rule.ZipMainPart!),
+                Signature.Zip => StartsWith(content, ZipMagic),
                 Signature.Text => IsUtf8Text(content),
                 _ => false,
             };
+            return !matches ? Match.No
+                : rule.Signature == Signature.Zip ? IsOfficeOpenXml(content, rule.ZipMainPart!)
+                : Match.Yes;
         }
         finally
         {
@@ -109,7 +127,7 @@ public static class EvidenceFileCheck
     }
 
     /// <summary>A real Word, Excel or PowerPoint file: a zip with [Content_Types].xml and its main part, within limits.</summary>
-    private static bool IsOfficeOpenXml(Stream content, string mainPartFolder)
+    private static Match IsOfficeOpenXml(Stream content, string mainPartFolder)
     {
         content.Position = 0;
         try
@@ -117,7 +135,7 @@ public static class EvidenceFileCheck
             using var zip = new ZipArchive(content, ZipArchiveMode.Read, leaveOpen: true);
             if (zip.Entries.Count > MaxZipEntries)
             {
-                return false;
+                return Match.TooLargeUnpacked;
             }
 
             long declared = 0;
@@ -127,18 +145,18 @@ public static class EvidenceFileCheck
                 declared += entry.Length;
                 if (declared > MaxZipUncompressedBytes)
                 {
-                    return false;
+                    return Match.TooLargeUnpacked;
                 }
 
                 hasContentTypes |= entry.FullName == "[Content_Types].xml";
                 hasMainPart |= entry.FullName.StartsWith(mainPartFolder, StringComparison.Ordinal) && entry.FullName.Length > mainPartFolder.Length;
             }
 
-            return hasContentTypes && hasMainPart;
+            return hasContentTypes && hasMainPart ? Match.Yes : Match.No;
         }
         catch (InvalidDataException)
         {
-            return false;
+            return Match.No;
         }
     }
 

@@ -66,11 +66,22 @@ public sealed class EvidenceStorageService(StorageOptions storage, IConfiguratio
         }
     }
 
+    /// <summary>
+    /// Whether a character of a file name is kept: control characters, format characters (the
+    /// bidirectional overrides and isolates such as U+202E that make "report\u202Egpj.pdf" read as
+    /// "reportfdp.jpg", zero-width characters, the byte-order mark) and line or paragraph separators
+    /// are dropped.
+    /// </summary>
+    private static bool IsShown(char c) => char.GetUnicodeCategory(c) is not (System.Globalization.UnicodeCategory.Control
+        or System.Globalization.UnicodeCategory.Format or System.Globalization.UnicodeCategory.LineSeparator
+        or System.Globalization.UnicodeCategory.ParagraphSeparator or System.Globalization.UnicodeCategory.Surrogate
+        or System.Globalization.UnicodeCategory.OtherNotAssigned);
+
     /// <summary>The name the user's file had, without any folder, short enough for the database.</summary>
     public static string OriginalName(string? fileName)
     {
         var name = Path.GetFileName((fileName ?? string.Empty).Replace('\\', '/'));
-        name = new string(name.Where(c => !char.IsControl(c)).ToArray()).Trim();
+        name = new string(name.Where(IsShown).ToArray()).Trim();
         if (name.Length == 0)
         {
             return "evidence";

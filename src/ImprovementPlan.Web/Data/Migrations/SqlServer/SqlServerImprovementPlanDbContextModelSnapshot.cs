@@ -116,6 +116,10 @@ namespace ImprovementPlan.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("ActionId", "RequestedAtUtc");
 
+                    b.HasIndex(new[] { "ActionId" }, "IX_DueDateChanges_OnePendingPerAction")
+                        .IsUnique()
+                        .HasFilter("State = 'Pending'");
+
                     b.ToTable("DueDateChanges");
                 });
 

@@ -109,6 +109,10 @@ namespace ImprovementPlan.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("ActionId", "RequestedAtUtc");
 
+                    b.HasIndex(new[] { "ActionId" }, "IX_DueDateChanges_OnePendingPerAction")
+                        .IsUnique()
+                        .HasFilter("State = 'Pending'");
+
                     b.ToTable("DueDateChanges");
                 });
 
