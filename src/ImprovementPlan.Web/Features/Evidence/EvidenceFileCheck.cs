@@ -161,7 +161,8 @@ public static class EvidenceFileCheck
     }
 
     /// <summary>CSV: valid UTF-8 (a byte-order mark is allowed) with no NUL bytes.</summary>
-    private static bool IsUtf8Text(Stream content)
+    /// <summary>Whether the whole stream is UTF-8 text without NUL bytes; leaves the stream at its start.</summary>
+    internal static bool IsUtf8Text(Stream content)
     {
         content.Position = 0;
         var decoder = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetDecoder();
@@ -186,6 +187,10 @@ public static class EvidenceFileCheck
         catch (DecoderFallbackException)
         {
             return false;
+        }
+        finally
+        {
+            content.Position = 0;
         }
     }
 }

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace ImprovementPlan.Web.Features.Measures.Import;
 
 /// <summary>Whether an uploaded file may be read as a DfE CSV file: its name, size and content (UTF-8 text, no NUL bytes).</summary>
@@ -26,38 +24,6 @@ public static class ImportFileCheck
             return $"{what} must be a CSV file";
         }
 
-        return IsUtf8Text(content) ? null : $"{what} must be a CSV file saved as UTF-8 text";
-    }
-
-    private static bool IsUtf8Text(Stream content)
-    {
-        var decoder = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetDecoder();
-        var bytes = new byte[64 * 1024];
-        var chars = new char[bytes.Length + 4];
-        try
-        {
-            content.Position = 0;
-            int read;
-            while ((read = content.Read(bytes, 0, bytes.Length)) > 0)
-            {
-                if (bytes.AsSpan(0, read).Contains((byte)0))
-                {
-                    return false;
-                }
-
-                decoder.GetChars(bytes, 0, read, chars, 0, flush: false);
-            }
-
-            decoder.GetChars(bytes, 0, 0, chars, 0, flush: true);
-            return true;
-        }
-        catch (DecoderFallbackException)
-        {
-            return false;
-        }
-        finally
-        {
-            content.Position = 0;
-        }
+        return Evidence.EvidenceFileCheck.IsUtf8Text(content) ? null : $"{what} must be a CSV file saved as UTF-8 text";
     }
 }
