@@ -23,11 +23,11 @@ public sealed class PublishingTests(AppFactory factory) : IClassFixture<AppFacto
         var stored = await factory.WithDbAsync(db => db.PublishedReports.SingleAsync(p => p.ReportId == id && p.VersionNumber == 1));
         var before = await clerk.GetPdfAsync($"/reports/{id}/versions/1/pdf", Ct);
 
-        // Change what the report is made from: a figure, and a clerk's section.
+        // Change what the report is made from: a figure (a whole number: the measure shows no decimal places), and a clerk's section.
         await factory.WithDbAsync(async db =>
         {
             var measure = await db.Measures.Include(m => m.Actuals).SingleAsync(m => m.Code == "MASH-CONTACTS-1WD");
-            measure.RecordActual(new DateOnly(2021, 2, 1), new DateOnly(2021, 2, 28), "February 2021", 88.5m, null);
+            measure.RecordActual(new DateOnly(2021, 2, 1), new DateOnly(2021, 2, 28), "February 2021", 93m, null);
             return await db.SaveChangesAsync();
         });
         await EditSectionAsync(clerk, id, ReportSectionKeys.Finance, "A revised finance paragraph mentioning £9.999m.");
@@ -40,9 +40,9 @@ public sealed class PublishingTests(AppFactory factory) : IClassFixture<AppFacto
         Assert.Equal(before, download);
         Assert.Equal(stored.Sha256, Convert.ToHexStringLower(SHA256.HashData(after)));
         Assert.Equal(stored.PdfBytes, after);
-        Assert.DoesNotContain("88.5%", ReportTestSupport.Text(after), StringComparison.Ordinal);
+        Assert.DoesNotContain("93%", ReportTestSupport.Text(after), StringComparison.Ordinal);
         var draftText = ReportTestSupport.Text(draft);
-        Assert.Contains("88.5%", draftText, StringComparison.Ordinal);
+        Assert.Contains("93%", draftText, StringComparison.Ordinal);
         Assert.Contains("£9.999m", draftText, StringComparison.Ordinal);
 
         // Publishing again makes version 2; the comparison names what changed.
@@ -52,7 +52,7 @@ public sealed class PublishingTests(AppFactory factory) : IClassFixture<AppFacto
         var changes = compare.QuerySelector("[data-testid=changes]")!.TextContent;
         Assert.Contains("Contacts progressed within one working day: latest actual", changes, StringComparison.Ordinal);
         Assert.Contains("76% (January 2021)", changes, StringComparison.Ordinal);
-        Assert.Contains("88.5% (February 2021)", changes, StringComparison.Ordinal);
+        Assert.Contains("93% (February 2021)", changes, StringComparison.Ordinal);
         Assert.Contains("Finance (text)", changes, StringComparison.Ordinal);
         Assert.Contains(compare.QuerySelectorAll("[data-testid=after-text] ins"), ins => ins.TextContent.Contains("£9.999m", StringComparison.Ordinal));
         Assert.NotEmpty(compare.QuerySelectorAll("[data-testid=before-text] del"));
