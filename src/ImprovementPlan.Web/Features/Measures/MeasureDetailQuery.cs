@@ -83,13 +83,13 @@ public sealed class MeasureDetailQuery(ImprovementPlanDbContext db, CurrentPlan 
                 "Deleted" => $"{record} removed",
                 _ => e.EntityType == nameof(MeasureActual) ? "Figure corrected" : $"{record} changed",
             };
-            var changes = Parse(e.Changes).Where(c => !Hidden.Contains(c.Field)).ToList();
+            var changes = Parse(e.Changes, names);
             var who = e.UserId is null ? e.UserName ?? "System" : names.GetValueOrDefault(e.UserId, e.UserName ?? "A user no longer in the system");
             return new MeasureHistoryEntry(e.OccurredAtUtc, who, what, changes);
         })];
     }
 
-    private static List<(string Field, string? Old, string? New)> Parse(string? json)
+    private static List<(string Field, string? Old, string? New)> Parse(string? json, IReadOnlyDictionary<string, string> names)
     {
         if (string.IsNullOrWhiteSpace(json))
         {
@@ -98,8 +98,8 @@ public sealed class MeasureDetailQuery(ImprovementPlanDbContext db, CurrentPlan 
 
         try
         {
-            return JsonSerializer.Deserialize<List<Change>>(json, JsonOptions)?.Where(c => c.Field is not null)
-                .Select(c => (Label(c.Field), c.Old, c.New)).ToList() ?? [];
+            return JsonSerializer.Deserialize<List<Change>>(json, JsonOptions)?.Where(c => c.Field is not null && !Hidden.Contains(c.Field))
+                .Select(c => (Label(c.Field), Audit.AuditText.Value(c.Field, c.Old, names), Audit.AuditText.Value(c.Field, c.New, names))).ToList() ?? [];
         }
         catch (JsonException)
         {
@@ -120,7 +120,7 @@ public sealed class MeasureDetailQuery(ImprovementPlanDbContext db, CurrentPlan 
         nameof(Measure.TrajectoryShape) => "Trajectory",
         nameof(Measure.Owner) => "Data owner’s job title",
         nameof(MeasureTarget.DateAssumed) => "Date assumed",
-        _ => field,
+        _ => Audit.AuditText.Label(field),
     };
 
     private sealed record Change(string Field, string? Old, string? New);

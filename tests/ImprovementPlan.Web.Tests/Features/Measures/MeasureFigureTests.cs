@@ -117,6 +117,21 @@ public sealed class MeasureFigureTests(AppFactory factory) : IClassFixture<AppFa
         Assert.Contains("Revised after the data was validated", history, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Get_SeededMeasure_ChangeHistoryReadsInWordsAndUkDates()
+    {
+        var id = await factory.WithDbAsync(db => db.Measures.Where(m => m.Code == "CASE-SUPERVISION-1-MONTH").Select(m => m.Id).SingleAsync(Ct));
+        using var client = await factory.SignedInClientAsync(Roles.Viewer);
+
+        var history = (await client.GetDocumentAsync($"/measures/{id}")).QuerySelector("[data-testid=history]")!.TextContent;
+
+        Assert.Contains("30 November 2020", history, StringComparison.Ordinal);
+        Assert.DoesNotContain("11/30/2020", history, StringComparison.Ordinal);
+        Assert.Contains("Higher is better", history, StringComparison.Ordinal);
+        Assert.DoesNotContain("HigherIsBetter", history, StringComparison.Ordinal);
+        Assert.DoesNotContain("BaselinePeriodEnd", history, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(Roles.Viewer)]
     [InlineData(Roles.HeadOfService)]
