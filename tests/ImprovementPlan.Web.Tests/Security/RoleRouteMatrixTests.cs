@@ -37,7 +37,7 @@ public sealed class RoleRouteMatrixTests(AppFactory factory) : IClassFixture<App
         "POST measures/{id:int}/figures", "GET measures/{id:int}/figures/{figureId:int}/correct",
         "POST measures/{id:int}/figures/{figureId:int}/correct", "GET measures/figures", "POST measures/figures",
         "GET measures/new", "POST measures/new", "GET measures/{id:int}/edit", "POST measures/{id:int}/edit", "POST measures/{id:int}/retire",
-        "GET measures/{id:int}/targets", "POST measures/{id:int}/targets", "POST measures/{id:int}/baseline", "POST measures/{id:int}/comparators",
+        "GET measures/{id:int}/targets", "POST measures/{id:int}/targets", "POST measures/{id:int}/targets/{targetId:int}/remove", "POST measures/{id:int}/baseline", "POST measures/{id:int}/comparators",
     ];
 
     private static readonly string[] SeeDrafts = ["GET reports/{id:int}", "GET reports/{id:int}/draft/pdf"];
@@ -239,6 +239,7 @@ public sealed class RoleRouteMatrixTests(AppFactory factory) : IClassFixture<App
                 .Replace("{number:int}", pattern.StartsWith("priorities", StringComparison.Ordinal) ? "2" : "1", StringComparison.Ordinal)
                 .Replace("{id}", ids.UserId, StringComparison.Ordinal)
                 .Replace("{figureId:int}", ids.FigureId.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+                .Replace("{targetId:int}", "0", StringComparison.Ordinal)
                 .Replace("{importId:guid}", Guid.Empty.ToString("N"), StringComparison.Ordinal);
             if (path.Contains("{id:int}", StringComparison.Ordinal))
             {

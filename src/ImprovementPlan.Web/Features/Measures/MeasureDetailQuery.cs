@@ -57,10 +57,15 @@ public sealed class MeasureDetailQuery(ImprovementPlanDbContext db, CurrentPlan 
         var actualKeys = measure.Actuals.Select(a => Key(a.Id)).ToList();
         var targetKeys = measure.Targets.Select(t => Key(t.Id)).ToList();
         var comparatorKeys = measure.Comparators.Select(c => Key(c.Id)).ToList();
+        // A removed target is no longer on the measure: its "added" and "removed" entries are found by the measure they named.
+        var measureId = Key(measure.Id);
+        var targetAdded = $"{{\"Field\":\"MeasureId\",\"Old\":null,\"New\":\"{measureId}\"}}";
+        var targetRemoved = $"{{\"Field\":\"MeasureId\",\"Old\":\"{measureId}\",\"New\":null}}";
         var entries = await db.AuditEntries.AsNoTracking()
             .Where(e => (e.EntityType == "Measure" && e.EntityKey == measure.Code)
                 || (e.EntityType == nameof(MeasureActual) && actualKeys.Contains(e.EntityKey!))
                 || (e.EntityType == nameof(MeasureTarget) && targetKeys.Contains(e.EntityKey!))
+                || (e.EntityType == nameof(MeasureTarget) && e.Changes != null && (e.Changes.Contains(targetAdded) || e.Changes.Contains(targetRemoved)))
                 || (e.EntityType == nameof(MeasureComparator) && comparatorKeys.Contains(e.EntityKey!)))
             .ToListAsync(ct);
         var userIds = entries.Select(e => e.UserId).OfType<string>().Distinct(StringComparer.Ordinal).ToList();

@@ -92,6 +92,11 @@ public sealed class MeasuresController(
             : Finish(result, $"/measures/{id}/targets");
     }
 
+    [HttpPost("/measures/{id:int}/targets/{targetId:int}/remove")]
+    [Authorize(Policy = Policies.MaintainMeasures)]
+    public async Task<IActionResult> RemoveTarget([FromRoute] int id, [FromRoute] int targetId, CancellationToken ct) =>
+        Finish(await trajectory.RemoveTargetAsync(id, targetId, ct), $"/measures/{id}/targets");
+
     [HttpPost("/measures/{id:int}/baseline")]
     [Authorize(Policy = Policies.MaintainMeasures)]
     public async Task<IActionResult> SetBaseline([FromRoute] int id, BaselineForm form, CancellationToken ct)

@@ -108,6 +108,21 @@ public sealed class TrajectoryHandler(ImprovementPlanDbContext db, MeasureDetail
         return MeasureResult.Saved(measure.Id, $"Target of {value} by {date:d MMMM yyyy} added");
     }
 
+    /// <summary>Takes a target off the trajectory (one typed in by mistake); the audit trail keeps what it was.</summary>
+    public async Task<MeasureResult> RemoveTargetAsync(int id, int targetId, CancellationToken ct)
+    {
+        if (await measures.FindAsync(id, ct) is not { } measure || measure.Targets.SingleOrDefault(t => t.Id == targetId) is not { } target)
+        {
+            return MeasureResult.NotFound;
+        }
+
+        var text = new Domain.Rag.MeasureText(measure.Unit, measure.DecimalPlaces, measure.Frequency);
+        var removed = $"Target of {text.Value(target.Value)} by {target.Date:d MMMM yyyy} removed";
+        measure.RemoveTarget(targetId);
+        await db.SaveChangesAsync(ct);
+        return MeasureResult.Saved(measure.Id, removed);
+    }
+
     public async Task<MeasureResult> SetBaselineAsync(int id, BaselineForm form, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(form);

@@ -102,6 +102,39 @@ public sealed class MeasureDefinitionTests(AppFactory factory) : IClassFixture<A
     }
 
     [Fact]
+    public async Task Post_RemoveTarget_TakesItOffTheTrajectory_AndTheHistoryKeepsIt()
+    {
+        var measure = await factory.CreateMeasureAsync();
+        using var client = await factory.SignedInClientAsync(Roles.PerformanceOfficer);
+        using var added = await client.PostFormAsync($"/measures/{measure.Id}/targets", ("TargetDate.Day", "31"), ("TargetDate.Month", "7"),
+            ("TargetDate.Year", "2021"), ("TargetValue", "77"));
+        var targetId = await factory.WithDbAsync(db => db.MeasureTargets.Where(t => t.MeasureId == measure.Id).Select(t => t.Id).SingleAsync(Ct));
+        var form = await client.GetDocumentAsync($"/measures/{measure.Id}/targets");
+        Assert.NotNull(form.QuerySelector($"[data-testid=remove-target-{targetId}]"));
+
+        using var removed = await client.PostFormAsync($"/measures/{measure.Id}/targets/{targetId}/remove");
+        using var again = await client.PostFormAsync($"/measures/{measure.Id}/targets/{targetId}/remove");
+
+        Assert.Equal([HttpStatusCode.Redirect, HttpStatusCode.Redirect, HttpStatusCode.NotFound], new[] { added.StatusCode, removed.StatusCode, again.StatusCode });
+        Assert.False(await factory.WithDbAsync(db => db.MeasureTargets.AnyAsync(t => t.MeasureId == measure.Id, Ct)));
+        var history = (await client.GetDocumentAsync($"/measures/{measure.Id}")).QuerySelector("[data-testid=history]")!.TextContent;
+        Assert.Contains("Target removed", history, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_RemoveTarget_AsViewer_ReturnsForbidden_AndKeepsTheTarget()
+    {
+        var measure = await factory.CreateMeasureAsync(arrange: m => m.AddTarget(new DateOnly(2021, 9, 30), 80m, null, null, dateAssumed: false));
+        var targetId = await factory.WithDbAsync(db => db.MeasureTargets.Where(t => t.MeasureId == measure.Id).Select(t => t.Id).SingleAsync(Ct));
+        using var client = await factory.SignedInClientAsync(Roles.Viewer);
+
+        using var response = await client.PostFormAsync($"/measures/{measure.Id}/targets/{targetId}/remove");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.True(await factory.WithDbAsync(db => db.MeasureTargets.AnyAsync(t => t.Id == targetId, Ct)));
+    }
+
+    [Fact]
     public async Task Get_Edit_AsDataOwnerWhoIsAViewer_ReturnsForbidden()
     {
         var owner = await factory.CreateAsync(Roles.Viewer);
