@@ -223,6 +223,8 @@ public static class XlsxWorkbookReader
     private static void FillMerged(List<WorkbookCell> cells, List<string> merges)
     {
         var byAddress = cells.ToDictionary(c => (c.Row, c.Column));
+        // A merged cell spanning a blank row (a spacer in the council's layout) must not make that row look filled in.
+        var rowsWithContent = cells.Where(c => !c.IsBlank).Select(c => c.Row).ToHashSet();
         foreach (var range in merges)
         {
             var parts = range.Split(':');
@@ -236,7 +238,7 @@ public static class XlsxWorkbookReader
             {
                 for (var column = left; column <= right; column++)
                 {
-                    if ((row, column) != (top, left) && !byAddress.ContainsKey((row, column)))
+                    if ((row, column) != (top, left) && rowsWithContent.Contains(row) && !byAddress.ContainsKey((row, column)))
                     {
                         var copy = first with { Row = row, Column = column };
                         byAddress[(row, column)] = copy;
