@@ -25,7 +25,7 @@ public sealed class RoleRouteMatrixTests(AppFactory factory) : IClassFixture<App
     /// <summary>What every signed-in user may read, whatever their role.</summary>
     private static readonly string[] EveryoneSignedIn =
     [
-        "GET ", "GET actions", "GET actions/{reference}", "GET priorities", "GET priorities/{number:int}", "GET export/actions.csv",
+        "GET ", "GET actions", "GET actions/{reference}", "GET priorities", "GET priorities/{number:int}", "GET export/actions.csv", "GET export/actions.xlsx", "GET plan/export.xlsx",
         "GET reports", "GET reports/{id:int}/pdf", "GET reports/{id:int}/versions", "GET reports/{id:int}/versions/{number:int}",
         "GET reports/{id:int}/versions/{number:int}/pdf", "GET reports/{id:int}/versions/{number:int}/compare",
         "GET measures", "GET measures/{id:int}",
@@ -75,6 +75,13 @@ public sealed class RoleRouteMatrixTests(AppFactory factory) : IClassFixture<App
         "GET measures/import/{importId:guid}/preview", "POST measures/import/{importId:guid}/confirm",
     ];
 
+    /// <summary>Importing a whole plan from a workbook: administrators and the Service Director, as for editing the plan.</summary>
+    private static readonly string[] ImportPlan =
+    [
+        "GET plan/import", "POST plan/import", "GET plan/import/template", "GET plan/import/{importId:guid}", "POST plan/import/{importId:guid}",
+        "GET plan/import/{importId:guid}/preview", "POST plan/import/{importId:guid}/confirm",
+    ];
+
     private static readonly string[] ManageUsers =
     [
         "GET admin/users", "GET admin/users/new", "POST admin/users/new", "GET admin/users/{id}", "POST admin/users/{id}",
@@ -88,8 +95,8 @@ public sealed class RoleRouteMatrixTests(AppFactory factory) : IClassFixture<App
         [Roles.CommitteeClerk] = [.. EveryoneSignedIn, .. SeeDrafts, .. PrepareReports],
         [Roles.PerformanceOfficer] = [.. EveryoneSignedIn, .. SeeDrafts, .. MaintainMeasures, .. ImportDfeStatistics],
         [Roles.HeadOfService] = [.. EveryoneSignedIn, .. SeeDrafts, "GET updates/mine"],
-        [Roles.ServiceDirector] = [.. EveryoneSignedIn, .. SeeDrafts, .. PrepareReports, .. EditPlan, .. Audit, .. Decide, .. MaintainMeasures, .. ImportDfeStatistics],
-        [Roles.Administrator] = [.. EveryoneSignedIn, .. SeeDrafts, .. PrepareReports, .. EditPlan, .. Audit, .. ManageUsers, .. MaintainMeasures, .. ImportDfeStatistics],
+        [Roles.ServiceDirector] = [.. EveryoneSignedIn, .. SeeDrafts, .. PrepareReports, .. EditPlan, .. Audit, .. Decide, .. MaintainMeasures, .. ImportDfeStatistics, .. ImportPlan],
+        [Roles.Administrator] = [.. EveryoneSignedIn, .. SeeDrafts, .. PrepareReports, .. EditPlan, .. Audit, .. ManageUsers, .. MaintainMeasures, .. ImportDfeStatistics, .. ImportPlan],
     };
 
     /// <summary>Routes outside the matrix: open to all by design (AccessTests pins them), or ending the session it runs in.</summary>

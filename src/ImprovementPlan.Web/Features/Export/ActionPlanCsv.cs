@@ -1,14 +1,12 @@
 using System.Globalization;
 using System.Text;
-using ImprovementPlan.Web.Data;
+using ImprovementPlan.Web.Features.Actions;
 using ImprovementPlan.Web.Features.Shared;
-using ImprovementPlan.Web.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 
 namespace ImprovementPlan.Web.Features.Export;
 
-/// <summary>The whole action plan as CSV, with the plan document's columns in its order, then status and RAG.</summary>
-public sealed class ActionPlanCsv(ImprovementPlanDbContext db, CurrentPlan currentPlan, ActionRatings ratings)
+/// <summary>The action list, as filtered on /actions (all of it without a filter), as CSV: the plan document's columns in its order, then status and RAG.</summary>
+public sealed class ActionPlanCsv(ActionListExportQuery query)
 {
     public static readonly IReadOnlyList<string> Columns =
     [
@@ -16,20 +14,11 @@ public sealed class ActionPlanCsv(ImprovementPlanDbContext db, CurrentPlan curre
         "SENIOR RESPONSIBLE OFFICER", "LEAD OFFICER", "STATUS", "RAG",
     ];
 
-    public async Task<string> WriteAsync(CancellationToken cancellationToken = default)
+    public async Task<string> WriteAsync(ActionFilter filter, string? userId, CancellationToken cancellationToken = default)
     {
         var output = new StringBuilder();
         Csv.AppendRecord(output, Columns);
-
-        var plan = await currentPlan.FindAsync(cancellationToken);
-        if (plan is null)
-        {
-            return output.ToString();
-        }
-
-        var ratingByAction = await ratings.ForPlanAsync(plan.Id, cancellationToken);
-        var actions = await db.Actions.AsNoTracking().Where(a => a.PlanId == plan.Id).OrderBy(a => a.Sequence).ToListAsync(cancellationToken);
-        foreach (var action in actions)
+        foreach (var (action, _, rag) in await query.RunAsync(filter, userId, cancellationToken))
         {
             Csv.AppendRecord(output,
             [
@@ -43,7 +32,7 @@ public sealed class ActionPlanCsv(ImprovementPlanDbContext db, CurrentPlan curre
                 action.SeniorResponsibleOfficer,
                 action.LeadOfficer,
                 RagDisplay.Status(action.Status),
-                RagDisplay.Word(ratingByAction[action.Id].Delivery.Rag),
+                RagDisplay.Word(rag),
             ]);
         }
 
