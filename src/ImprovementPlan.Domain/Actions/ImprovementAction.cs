@@ -76,6 +76,12 @@ public class ImprovementAction : Entity
     /// <summary>The signed-in user who leads this action (an identity user id), if assigned.</summary>
     public string? LeadUserId { get; private set; }
 
+    /// <summary>The senior responsible officer as a person (an identity user id), where they have an account; <see cref="SeniorResponsibleOfficer"/> is the job title shown.</summary>
+    public string? SeniorResponsibleUserId { get; private set; }
+
+    /// <summary>The action of an earlier plan this one was copied from, if any.</summary>
+    public int? CopiedFromActionId { get; private set; }
+
     public ActionStatus Status { get; private set; }
 
     public DateOnly? CompletedOn { get; private set; }
@@ -213,6 +219,46 @@ public class ImprovementAction : Entity
         ImpactRag = rag;
         ImpactRagNote = rag is null ? null : note;
     }
+
+    /// <summary>Changes the senior responsible officer: the person, where they have an account, and the job title shown.</summary>
+    public void ChangeSeniorResponsible(string? jobTitle, string? userId)
+    {
+        SeniorResponsibleOfficer = jobTitle;
+        SeniorResponsibleUserId = userId;
+    }
+
+    /// <summary>Hands the action's leadership from one person to another (when the first leaves), keeping the job titles.</summary>
+    public void HandOver(string fromUserId, string toUserId)
+    {
+        if (LeadUserId == fromUserId)
+        {
+            LeadUserId = toUserId;
+        }
+
+        if (SeniorResponsibleUserId == fromUserId)
+        {
+            SeniorResponsibleUserId = toUserId;
+        }
+    }
+
+    /// <summary>
+    /// A copy of this action for a new plan: the same columns, leads and links' places, not yet reported
+    /// on, and linked back to this one.
+    /// </summary>
+    public ImprovementAction CopyTo(int planId, int workstreamId)
+    {
+        var copy = new ImprovementAction(planId, workstreamId, Reference, Sequence, new ActionColumns(ActionText, LinkTo, Timeframe, DueDate,
+            Outcome, HowWillWeKnow, WhatSuccessLooksLike, SeniorResponsibleOfficer, LeadOfficer, TranscriptionNote))
+        {
+            LeadUserId = LeadUserId,
+            SeniorResponsibleUserId = SeniorResponsibleUserId,
+            CopiedFromActionId = Id,
+        };
+        return copy;
+    }
+
+    /// <summary>Open actions are carried into a copy of the plan; complete ones stay behind.</summary>
+    public bool IsOpen => Status != ActionStatus.Complete;
 
     /// <summary>Changes who leads the action: the plan's job title and, optionally, the signed-in user.</summary>
     public void ChangeLead(string? leadOfficer, string? leadUserId)

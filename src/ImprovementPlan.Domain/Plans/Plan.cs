@@ -7,6 +7,9 @@ public enum PlanStatus
     Draft = 0,
     Active = 1,
     Closed = 2,
+
+    /// <summary>Kept for the record: read and reported on, never changed.</summary>
+    Archived = 3,
 }
 
 /// <summary>An improvement plan owed to the inspectorate; a deployment may hold several.</summary>
@@ -46,6 +49,14 @@ public class Plan : Entity
 
     public PlanStatus Status { get; private set; }
 
+    /// <summary>When the plan was archived (UTC), or null while it is in use.</summary>
+    public DateTime? ArchivedAt { get; private set; }
+
+    /// <summary>The plan this one was copied from, if any.</summary>
+    public int? CopiedFromPlanId { get; private set; }
+
+    public bool IsArchived => Status == PlanStatus.Archived;
+
     /// <summary>The council's old three-digit LA code in the DfE's statistics, e.g. "332"; also the key of its statistical neighbours.</summary>
     public string? OldLaCode { get; private set; }
 
@@ -67,7 +78,7 @@ public class Plan : Entity
         var old = oldLaCode.Trim();
         if (old.Length != 3 || !old.All(char.IsAsciiDigit))
         {
-            throw new Common.DomainRuleException("The old LA code is three digits, such as 332.");
+            throw new DomainRuleException("The old LA code is three digits, such as 332.");
         }
 
         OldLaCode = old;
@@ -75,6 +86,24 @@ public class Plan : Entity
         RegionCode = string.IsNullOrWhiteSpace(regionCode) ? null : regionCode.Trim().ToUpperInvariant();
         RegionName = string.IsNullOrWhiteSpace(regionName) ? null : regionName.Trim();
     }
+
+    /// <summary>Archives the plan: from now on it is read and reported on, never changed.</summary>
+    public void Archive(DateTime at)
+    {
+        if (IsArchived)
+        {
+            throw new DomainRuleException("This plan is already archived");
+        }
+
+        Status = PlanStatus.Archived;
+        ArchivedAt = at;
+    }
+
+    /// <summary>Records the plan this one was copied from.</summary>
+    public void MarkCopiedFrom(int planId) => CopiedFromPlanId = planId;
+
+    /// <summary>The message every refused write to an archived plan shows.</summary>
+    public const string ArchivedMessage = "This plan is archived. It can be read and reported on, but not changed";
 
     /// <summary>Why a date cannot belong to a plan that began on <paramref name="planStart"/>, or null when it can; <paramref name="what"/> names the date, e.g. "The due date".</summary>
     public static string? RefuseDateBeforeStart(DateOnly planStart, DateOnly date, string what) =>

@@ -10,4 +10,7 @@ public class ApplicationUser : IdentityUser
     public string? JobTitle { get; set; }
 
     public bool IsActive { get; set; } = true;
+
+    /// <summary>The plan the user last chose to work on (see CurrentPlan); null for the first active plan.</summary>
+    public int? CurrentPlanId { get; set; }
 }

@@ -27,6 +27,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton(database);
         services.AddScoped<ICurrentActor, HttpContextActor>();
         services.AddScoped<AuditingInterceptor>();
+        services.AddSingleton<Features.Plans.ArchivedPlanGuard>();
         if (configuration.GetValue<bool>(SqlCommandCounter.Setting))
         {
             services.AddHttpContextAccessor();
@@ -70,7 +71,10 @@ public static class DataServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The auditing interceptor, then any command interceptors registered (the SQL command counter, or a test's).</summary>
+    /// <summary>The archived plan guard, the auditing interceptor, then any command interceptors registered (the SQL command counter, or a test's).</summary>
     private static IInterceptor[] Interceptors(IServiceProvider services) =>
-        [services.GetRequiredService<AuditingInterceptor>(), .. services.GetServices<IDbCommandInterceptor>()];
+    [
+        services.GetRequiredService<Features.Plans.ArchivedPlanGuard>(), services.GetRequiredService<AuditingInterceptor>(),
+        .. services.GetServices<IDbCommandInterceptor>(),
+    ];
 }

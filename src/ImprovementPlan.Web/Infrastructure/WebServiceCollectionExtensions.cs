@@ -33,6 +33,7 @@ public static class WebServiceCollectionExtensions
                 options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 options.Filters.Add<UnreadableFormFilter>(order: 950);
                 options.Filters.Add<Auditing.AntiforgeryRejectionFilter>();
+                options.Filters.Add<Features.Plans.ArchivedPlanFilter>();
                 options.Conventions.Add(new RouteValuesFromRouteConvention());
             })
             .AddRazorOptions(options =>

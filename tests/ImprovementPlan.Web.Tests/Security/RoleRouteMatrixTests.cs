@@ -28,7 +28,7 @@ public sealed class RoleRouteMatrixTests(AppFactory factory) : IClassFixture<App
         "GET ", "GET actions", "GET actions/{reference}", "GET priorities", "GET priorities/{number:int}", "GET export/actions.csv", "GET export/actions.xlsx", "GET plan/export.xlsx",
         "GET reports", "GET reports/{id:int}/pdf", "GET reports/{id:int}/versions", "GET reports/{id:int}/versions/{number:int}",
         "GET reports/{id:int}/versions/{number:int}/pdf", "GET reports/{id:int}/versions/{number:int}/compare",
-        "GET measures", "GET measures/{id:int}",
+        "GET measures", "GET measures/{id:int}", "GET plans", "POST plans/{planId:int}/switch",
     ];
 
     /// <summary>Performance officers, the Service Director and administrators keep measures and enter any figure (a data owner may enter their own).</summary>
@@ -54,6 +54,15 @@ public sealed class RoleRouteMatrixTests(AppFactory factory) : IClassFixture<App
     [
         "GET actions/new", "POST actions/new", "GET actions/{reference}/edit", "POST actions/{reference}/edit",
         "GET actions/{reference}/due-date", "POST actions/{reference}/due-date",
+        "GET plans/new", "POST plans/new", "GET plans/{planId:int}/copy", "POST plans/{planId:int}/copy",
+        "GET plans/{planId:int}/archive", "POST plans/{planId:int}/archive",
+        "GET plan-structure",
+        .. new[] { "workstreams", "priorities", "source-reviews", "stages" }.SelectMany(kind => new[]
+        {
+            $"GET plan-structure/{kind}/new", $"POST plan-structure/{kind}/new", $"GET plan-structure/{kind}/{{itemId:int}}",
+            $"POST plan-structure/{kind}/{{itemId:int}}", $"POST plan-structure/{kind}/{{itemId:int}}/move",
+            $"POST plan-structure/{kind}/{{itemId:int}}/retire", $"POST plan-structure/{kind}/{{itemId:int}}/reinstate",
+        }),
     ];
 
     private static readonly string[] Audit = ["GET audit"];
@@ -86,6 +95,7 @@ public sealed class RoleRouteMatrixTests(AppFactory factory) : IClassFixture<App
     [
         "GET admin/users", "GET admin/users/new", "POST admin/users/new", "GET admin/users/{id}", "POST admin/users/{id}",
         "POST admin/users/{id}/deactivate", "POST admin/users/{id}/reactivate", "GET admin/users/{id}/leads", "POST admin/users/{id}/leads",
+        "GET admin/users/{id}/hand-over", "POST admin/users/{id}/hand-over",
     ];
 
     /// <summary>Adding to this table is a security decision.</summary>
@@ -194,7 +204,13 @@ public sealed class RoleRouteMatrixTests(AppFactory factory) : IClassFixture<App
     }
 
     /// <summary>The ids the routes are filled with: the seeded plan and report, plus records made here.</summary>
-    private sealed record RecordIds(int ReportId, int UpdateId, int EvidenceId, int DueDateChangeId, string UserId, int MeasureId = 0, int FigureId = 0);
+    private sealed record RecordIds(int ReportId, int UpdateId, int EvidenceId, int DueDateChangeId, string UserId, int MeasureId = 0, int FigureId = 0)
+    {
+        /// <summary>The seeded plan, and one of each part of its structure, by the kind's URL segment.</summary>
+        public int PlanId { get; init; }
+
+        public Dictionary<string, int> StructureIds { get; init; } = [];
+    }
 
     private async Task<RecordIds> RecordsAsync()
     {
@@ -227,7 +243,22 @@ public sealed class RoleRouteMatrixTests(AppFactory factory) : IClassFixture<App
         });
         var (measureId, figureId) = await factory.WithDbAsync(db => db.MeasureActuals.Where(a => db.Measures.Any(m => m.Id == a.MeasureId && m.Code == "MASH-CONTACTS-1WD"))
             .Select(a => new ValueTuple<int, int>(a.MeasureId, a.Id)).FirstAsync(Ct));
-        return new RecordIds(reportId, updateId, evidenceId, changeId, bystander.Id, measureId, figureId);
+        var structure = await factory.WithDbAsync(async db =>
+        {
+            var planId = await db.Plans.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(Ct);
+            return (planId, new Dictionary<string, int>
+            {
+                ["workstreams"] = await db.Workstreams.Where(w => w.PlanId == planId).Select(w => w.Id).FirstAsync(Ct),
+                ["priorities"] = await db.Priorities.Where(p => p.PlanId == planId).Select(p => p.Id).FirstAsync(Ct),
+                ["source-reviews"] = await db.SourceReviews.Where(r => r.PlanId == planId).Select(r => r.Id).FirstAsync(Ct),
+                ["stages"] = await db.Stages.Where(r => r.PlanId == planId).Select(r => r.Id).FirstAsync(Ct),
+            });
+        });
+        return new RecordIds(reportId, updateId, evidenceId, changeId, bystander.Id, measureId, figureId)
+        {
+            PlanId = structure.planId,
+            StructureIds = structure.Item2,
+        };
     }
 
     private IEnumerable<(string Key, HttpMethod Method, string Path)> Routes(RecordIds ids)
@@ -247,7 +278,13 @@ public sealed class RoleRouteMatrixTests(AppFactory factory) : IClassFixture<App
                 .Replace("{id}", ids.UserId, StringComparison.Ordinal)
                 .Replace("{figureId:int}", ids.FigureId.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
                 .Replace("{targetId:int}", "0", StringComparison.Ordinal)
-                .Replace("{importId:guid}", Guid.Empty.ToString("N"), StringComparison.Ordinal);
+                .Replace("{importId:guid}", Guid.Empty.ToString("N"), StringComparison.Ordinal)
+                .Replace("{planId:int}", ids.PlanId.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            if (path.Contains("{itemId:int}", StringComparison.Ordinal))
+            {
+                path = path.Replace("{itemId:int}", ids.StructureIds[pattern.Split('/')[1]].ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            }
+
             if (path.Contains("{id:int}", StringComparison.Ordinal))
             {
                 var id = pattern.Split('/')[0] switch

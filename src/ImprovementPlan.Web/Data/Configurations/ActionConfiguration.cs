@@ -16,6 +16,7 @@ internal sealed class ActionConfiguration : IEntityTypeConfiguration<Improvement
         builder.Property(a => a.SeniorResponsibleOfficer).HasMaxLength(300);
         builder.Property(a => a.LeadOfficer).HasMaxLength(300);
         builder.Property(a => a.LeadUserId).HasMaxLength(450);
+        builder.Property(a => a.SeniorResponsibleUserId).HasMaxLength(450);
         builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(a => a.DeliveryRagOverride).HasConversion<string>().HasMaxLength(10);
         builder.Property(a => a.DeliveryRagOverrideReason).HasMaxLength(2000);
@@ -25,6 +26,7 @@ internal sealed class ActionConfiguration : IEntityTypeConfiguration<Improvement
 
         builder.HasOne<Plan>().WithMany().HasForeignKey(a => a.PlanId);
         builder.HasOne(a => a.Workstream).WithMany().HasForeignKey(a => a.WorkstreamId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<ImprovementAction>().WithMany().HasForeignKey(a => a.CopiedFromActionId).OnDelete(DeleteBehavior.NoAction);
 
         builder.HasMany(a => a.Priorities).WithMany().UsingEntity("ActionPriorities");
         builder.HasMany(a => a.SourceReviews).WithMany().UsingEntity("ActionSourceReviews");
@@ -35,6 +37,7 @@ internal sealed class ActionConfiguration : IEntityTypeConfiguration<Improvement
         builder.HasIndex(a => new { a.PlanId, a.Reference }).IsUnique();
         builder.HasIndex(a => new { a.PlanId, a.Sequence });
         builder.HasIndex(a => a.LeadUserId);
+        builder.HasIndex(a => a.SeniorResponsibleUserId);
         builder.HasIndex(a => a.DueDate);
     }
 }

@@ -16,6 +16,7 @@ internal sealed class PlanConfiguration : IEntityTypeConfiguration<Plan>
         builder.Property(p => p.NewLaCode).HasMaxLength(9);
         builder.Property(p => p.RegionCode).HasMaxLength(9);
         builder.Property(p => p.RegionName).HasMaxLength(100);
+        builder.HasOne<Plan>().WithMany().HasForeignKey(p => p.CopiedFromPlanId).OnDelete(DeleteBehavior.NoAction);
         builder.Property(p => p.Version).IsConcurrencyToken();
         builder.HasIndex(p => new { p.Organisation, p.Title }).IsUnique();
     }
@@ -66,6 +67,7 @@ internal sealed class PriorityConfiguration : IEntityTypeConfiguration<Priority>
         builder.Property(p => p.Title).HasMaxLength(300);
         builder.Property(p => p.Heading).HasMaxLength(500);
         builder.Property(p => p.LeadUserId).HasMaxLength(450);
+        builder.Property(p => p.LeadJobTitle).HasMaxLength(300);
         builder.Property(p => p.Version).IsConcurrencyToken();
         builder.HasOne<Plan>().WithMany().HasForeignKey(p => p.PlanId);
         builder.HasIndex(p => new { p.PlanId, p.Number }).IsUnique();

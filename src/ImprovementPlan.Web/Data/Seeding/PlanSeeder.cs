@@ -27,6 +27,7 @@ public sealed partial class PlanSeeder(ImprovementPlanDbContext db, ILogger<Plan
         var priorities = SeedDocuments.Read<List<PrioritySeed>>("priorities.json");
         var measures = SeedDocuments.Read<List<MeasureSeed>>("measures.json");
         var links = SeedDocuments.Read<Dictionary<string, int[]>>("action-priorities.json");
+        var titles = JobTitles.Load();
         var report = SeedDocuments.Read<ScrutinyReportSeed>("scrutiny-report-2021-03-17.json");
 
         // SQL Server retries transient failures; a retrying strategy needs the whole transaction
@@ -42,7 +43,7 @@ public sealed partial class PlanSeeder(ImprovementPlanDbContext db, ILogger<Plan
             await SeedStagesAsync(plan, document.Stages, ct);
             var workstreams = await SeedWorkstreamsAsync(plan, document.Workstreams, ct);
             var priorityByNumber = await SeedPrioritiesAsync(plan, priorities, ct);
-            await SeedActionsAsync(plan, actions, workstreams, reviews, priorityByNumber, links, ct);
+            await SeedActionsAsync(plan, actions, workstreams, reviews, priorityByNumber, links, titles, ct);
             await SeedMeasuresAsync(plan, measures, priorityByNumber, ct);
             await SeedScrutinyReportAsync(plan, report, ct);
 
@@ -77,6 +78,7 @@ public sealed partial class PlanSeeder(ImprovementPlanDbContext db, ILogger<Plan
         foreach (var seed in seeds.Where(s => !existing.ContainsKey(s.Code)))
         {
             var review = new SourceReview(plan.Id, seed.Code, seed.Title, seed.Date, seed.DateText);
+            review.MoveTo(existing.Count + 1);
             db.SourceReviews.Add(review);
             existing[seed.Code] = review;
         }
@@ -90,8 +92,10 @@ public sealed partial class PlanSeeder(ImprovementPlanDbContext db, ILogger<Plan
         var existing = await db.Stages.Where(s => s.PlanId == plan.Id).Select(s => s.Number).ToListAsync(ct);
         foreach (var seed in seeds.Where(s => !existing.Contains(s.Number)))
         {
-            db.Stages.Add(new Stage(plan.Id, seed.Number, seed.Name, seed.TargetDate, seed.TargetDateText, seed.Description,
-                seed.Benefits, seed.Deliverables));
+            var stage = new Stage(plan.Id, seed.Number, seed.Name, seed.TargetDate, seed.TargetDateText, seed.Description,
+                seed.Benefits, seed.Deliverables);
+            stage.MoveTo(seed.Number);
+            db.Stages.Add(stage);
         }
 
         await db.SaveChangesAsync(ct);
@@ -123,6 +127,7 @@ public sealed partial class PlanSeeder(ImprovementPlanDbContext db, ILogger<Plan
         {
             var priority = new Priority(plan.Id, seed.Number, seed.Title, seed.Heading, seed.WhatNeedsToImprove, seed.WhatOfstedSaid,
                 seed.ClosingStatement);
+            priority.MoveTo(seed.Number);
             db.Priorities.Add(priority);
             existing[seed.Number] = priority;
             added.Add((priority, seed));
@@ -151,7 +156,7 @@ public sealed partial class PlanSeeder(ImprovementPlanDbContext db, ILogger<Plan
 
     private async Task SeedActionsAsync(Plan plan, List<ActionSeed> seeds, IReadOnlyDictionary<string, Workstream> workstreams,
         IReadOnlyDictionary<string, SourceReview> reviews, IReadOnlyDictionary<int, Priority> priorities,
-        IReadOnlyDictionary<string, int[]> links, CancellationToken ct)
+        IReadOnlyDictionary<string, int[]> links, JobTitles titles, CancellationToken ct)
     {
         var existing = await db.Actions.Where(a => a.PlanId == plan.Id).Select(a => a.Reference).ToHashSetAsync(ct);
         for (var i = 0; i < seeds.Count; i++)
@@ -166,7 +171,7 @@ public sealed partial class PlanSeeder(ImprovementPlanDbContext db, ILogger<Plan
                 ?? throw new InvalidOperationException($"Action {seed.Reference} names unknown workstream {seed.Workstream}.");
             var action = new ImprovementAction(plan.Id, workstream.Id, seed.Reference, i + 1, new ActionColumns(
                 seed.Action, seed.LinkTo, seed.Timeframe, seed.DueDate, seed.Outcome, seed.HowWillWeKnow, seed.WhatSuccessLooksLike,
-                seed.SeniorResponsibleOfficer, seed.LeadOfficer, seed.TranscriptionNote));
+                titles.Tidy(seed.SeniorResponsibleOfficer), titles.Tidy(seed.LeadOfficer), seed.TranscriptionNote));
             foreach (var code in seed.SourceCodes)
             {
                 action.LinkSourceReview(reviews.GetValueOrDefault(code)

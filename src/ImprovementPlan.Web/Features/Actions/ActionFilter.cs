@@ -26,6 +26,9 @@ public class ActionFilter
     /// <summary>The plan's LEAD OFFICER text, exactly.</summary>
     public string? Officer { get; set; }
 
+    /// <summary>The user id of the person who leads the action.</summary>
+    public string? Person { get; set; }
+
     /// <summary>A source review code, e.g. O19.</summary>
     public string? Review { get; set; }
 
@@ -66,6 +69,7 @@ public class ActionFilter
         Add("impact", Impact);
         Add("status", Status);
         Add("officer", Officer);
+        Add("person", Person);
         Add("review", Review);
         foreach (var (name, date) in new[] { ("DueFrom", DueFrom), ("DueTo", DueTo) })
         {
@@ -98,6 +102,7 @@ public class ActionFilter
         Impact = other.Impact;
         Status = other.Status;
         Officer = other.Officer;
+        Person = other.Person;
         Review = other.Review;
         DueFrom = other.DueFrom;
         DueTo = other.DueTo;

@@ -22,7 +22,8 @@ public sealed record ActionFilterOptions(
     IReadOnlyList<FilterOption> Workstreams,
     IReadOnlyList<FilterOption> Priorities,
     IReadOnlyList<FilterOption> Officers,
-    IReadOnlyList<FilterOption> Reviews);
+    IReadOnlyList<FilterOption> Reviews,
+    IReadOnlyList<FilterOption>? People = null);
 
 /// <summary>A filter that was recognised and applied, echoed above the results.</summary>
 public sealed record AppliedFilter(string Label, string Value);
@@ -67,6 +68,9 @@ public sealed class ActionListPage : ActionFilter
     public IEnumerable<SelectListItem> OfficerItems => Items("Any lead officer", Options.Officers);
 
     public IEnumerable<SelectListItem> ReviewItems => Items("Any source review", Options.Reviews);
+
+    /// <summary>The people who lead the plan's actions, by name (a person, not a spelling of a job title).</summary>
+    public IEnumerable<SelectListItem> PersonItems => Items("Anyone", Options.People ?? []);
 
     public static IEnumerable<SelectListItem> DeliveryRagItems => Items("Any delivery rating", RagOptions);
 

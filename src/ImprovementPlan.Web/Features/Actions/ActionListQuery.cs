@@ -33,11 +33,15 @@ public sealed class ActionListQuery(ImprovementPlanDbContext db, PlanActionsQuer
             .Select(s => new FilterOption(s.Code, s.Code + " – " + s.Title)).ToListAsync(cancellationToken);
         var officers = plan.Actions.Select(a => a.LeadOfficer).OfType<string>().Where(o => o.Length > 0)
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(o => new FilterOption(o, o)).ToList();
+        var leadIds = plan.Actions.Select(a => a.LeadUserId).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var people = await db.Users.AsNoTracking().Where(u => leadIds.Contains(u.Id)).OrderBy(u => u.DisplayName).ThenBy(u => u.Id)
+            .Select(u => new FilterOption(u.Id, u.DisplayName)).ToListAsync(cancellationToken);
         var options = new ActionFilterOptions(
             workstreams,
             [.. priorities.Select(p => new FilterOption(p.Number.ToString(CultureInfo.InvariantCulture), $"{p.Number}. {p.Title}"))],
             officers,
-            reviews);
+            reviews,
+            people);
 
         var errors = new List<KeyValuePair<string, string>>();
         var applied = new List<AppliedFilter>();
@@ -87,6 +91,13 @@ public sealed class ActionListQuery(ImprovementPlanDbContext db, PlanActionsQuer
             rows = rows.Where(a => a.LeadOfficer == officer.Value);
             echoed.Officer = officer.Value;
             applied.Add(new("Lead officer", officer.Value));
+        }
+
+        if (people.FirstOrDefault(p => p.Value == filter.Person?.Trim()) is { } person)
+        {
+            rows = rows.Where(a => a.LeadUserId == person.Value);
+            echoed.Person = person.Value;
+            applied.Add(new("Led by", person.Text));
         }
 
         if (Match(filter.Review, reviews) is { } review)

@@ -70,6 +70,18 @@ public static partial class AuditText
         ["AccessFailedCount"] = "Failed sign-ins",
         ["EmailConfirmed"] = "Email confirmed",
         ["DisplayName"] = "Name",
+        ["SeniorResponsibleUserId"] = "Senior responsible officer (person)",
+        ["LeadJobTitle"] = "Lead’s job title",
+        ["SortOrder"] = "Position",
+        ["RetiredOn"] = "Retired from",
+        ["CopiedFromActionId"] = "Copied from action",
+        ["CopiedFromPlanId"] = "Copied from plan",
+        ["ArchivedAt"] = "Archived at",
+        ["CurrentPlanId"] = "Current plan",
+        ["Outcomes"] = "Outcome statements",
+        ["WhatOfstedSaid"] = "What Ofsted said",
+        ["OldLaCode"] = "Old LA code",
+        ["NewLaCode"] = "New LA code",
     };
 
     /// <summary>The label people read for a stored field name, e.g. "Delivery rating set by the Service Director" for DeliveryRagOverride.</summary>

@@ -55,7 +55,17 @@ public sealed class UsersController(UserAdminHandler admin, CurrentUser currentU
     }
 
     [HttpPost("{id}/deactivate")]
-    public Task<IActionResult> Deactivate([FromRoute] string id, CancellationToken ct) => SetActiveAsync(id, active: false, ct);
+    public async Task<IActionResult> Deactivate([FromRoute] string id, [FromServices] HandOverHandler handOver, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(handOver);
+        // Someone who leads anything is deactivated only once someone else takes it over.
+        if (id != CurrentUserId && (await handOver.LedAsync(id, ct)).Count > 0)
+        {
+            return Redirect($"/admin/users/{id}/hand-over");
+        }
+
+        return await SetActiveAsync(id, active: false, ct);
+    }
 
     [HttpPost("{id}/reactivate")]
     public Task<IActionResult> Reactivate([FromRoute] string id, CancellationToken ct) => SetActiveAsync(id, active: true, ct);

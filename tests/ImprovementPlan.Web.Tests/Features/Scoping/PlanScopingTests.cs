@@ -36,7 +36,7 @@ public sealed class ScopedAppFactory : AppFactory
 /// </summary>
 public sealed partial class PlanScopingTests(ScopedAppFactory factory) : IClassFixture<ScopedAppFactory>
 {
-    private static readonly string[] Pages = ["/", "/actions", "/actions/LG1", "/priorities", "/priorities/1", "/export/actions.csv", "/due-date-changes"];
+    private static readonly string[] Pages = ["/", "/actions", "/actions/LG1", "/priorities", "/priorities/1", "/export/actions.csv", "/due-date-changes", "/plan-structure"];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

@@ -138,6 +138,9 @@ namespace ImprovementPlan.Web.Data.Migrations.SqlServer
                     b.Property<DateOnly?>("CompletedOn")
                         .HasColumnType("date");
 
+                    b.Property<int?>("CopiedFromActionId")
+                        .HasColumnType("int");
+
                     b.Property<string>("DeliveryRagOverride")
                         .HasMaxLength(10)
                         .HasColumnType("nvarchar(10)");
@@ -193,6 +196,10 @@ namespace ImprovementPlan.Web.Data.Migrations.SqlServer
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)");
 
+                    b.Property<string>("SeniorResponsibleUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
                     b.Property<int>("Sequence")
                         .HasColumnType("int");
 
@@ -220,9 +227,13 @@ namespace ImprovementPlan.Web.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CopiedFromActionId");
+
                     b.HasIndex("DueDate");
 
                     b.HasIndex("LeadUserId");
+
+                    b.HasIndex("SeniorResponsibleUserId");
 
                     b.HasIndex("WorkstreamId");
 
@@ -668,6 +679,12 @@ namespace ImprovementPlan.Web.Data.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<DateTime?>("ArchivedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("CopiedFromPlanId")
+                        .HasColumnType("int");
+
                     b.Property<string>("NewLaCode")
                         .HasMaxLength(9)
                         .HasColumnType("nvarchar(9)");
@@ -715,6 +732,8 @@ namespace ImprovementPlan.Web.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CopiedFromPlanId");
+
                     b.HasIndex("Organisation", "Title")
                         .IsUnique();
 
@@ -736,6 +755,10 @@ namespace ImprovementPlan.Web.Data.Migrations.SqlServer
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
 
+                    b.Property<string>("LeadJobTitle")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
                     b.Property<string>("LeadUserId")
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
@@ -744,6 +767,12 @@ namespace ImprovementPlan.Web.Data.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.Property<int>("PlanId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly?>("RetiredOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("SortOrder")
                         .HasColumnType("int");
 
                     b.Property<string>("Title")
@@ -796,6 +825,12 @@ namespace ImprovementPlan.Web.Data.Migrations.SqlServer
                     b.Property<int>("PlanId")
                         .HasColumnType("int");
 
+                    b.Property<DateOnly?>("RetiredOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("int");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -841,6 +876,12 @@ namespace ImprovementPlan.Web.Data.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.Property<int>("PlanId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly?>("RetiredOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("SortOrder")
                         .HasColumnType("int");
 
                     b.Property<DateOnly>("TargetDate")
@@ -893,6 +934,9 @@ namespace ImprovementPlan.Web.Data.Migrations.SqlServer
 
                     b.Property<int>("PlanId")
                         .HasColumnType("int");
+
+                    b.Property<DateOnly?>("RetiredOn")
+                        .HasColumnType("date");
 
                     b.Property<int>("SortOrder")
                         .HasColumnType("int");
@@ -1245,6 +1289,9 @@ namespace ImprovementPlan.Web.Data.Migrations.SqlServer
                         .IsConcurrencyToken()
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<int?>("CurrentPlanId")
+                        .HasColumnType("int");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
@@ -1296,6 +1343,8 @@ namespace ImprovementPlan.Web.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(256)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CurrentPlanId");
 
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
@@ -1531,6 +1580,11 @@ namespace ImprovementPlan.Web.Data.Migrations.SqlServer
 
             modelBuilder.Entity("ImprovementPlan.Domain.Actions.ImprovementAction", b =>
                 {
+                    b.HasOne("ImprovementPlan.Domain.Actions.ImprovementAction", null)
+                        .WithMany()
+                        .HasForeignKey("CopiedFromActionId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
                     b.HasOne("ImprovementPlan.Domain.Plans.Plan", null)
                         .WithMany()
                         .HasForeignKey("PlanId")
@@ -1602,6 +1656,14 @@ namespace ImprovementPlan.Web.Data.Migrations.SqlServer
                         .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ImprovementPlan.Domain.Plans.Plan", b =>
+                {
+                    b.HasOne("ImprovementPlan.Domain.Plans.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("CopiedFromPlanId")
+                        .OnDelete(DeleteBehavior.NoAction);
                 });
 
             modelBuilder.Entity("ImprovementPlan.Domain.Plans.Priority", b =>
@@ -1689,6 +1751,14 @@ namespace ImprovementPlan.Web.Data.Migrations.SqlServer
                     b.HasOne("ImprovementPlan.Domain.Plans.Priority", null)
                         .WithMany()
                         .HasForeignKey("PriorityId");
+                });
+
+            modelBuilder.Entity("ImprovementPlan.Web.Identity.ApplicationUser", b =>
+                {
+                    b.HasOne("ImprovementPlan.Domain.Plans.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("CurrentPlanId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("MeasureActions", b =>

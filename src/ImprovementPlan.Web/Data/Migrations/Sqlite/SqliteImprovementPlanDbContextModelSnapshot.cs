@@ -129,6 +129,9 @@ namespace ImprovementPlan.Web.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("CompletedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("CopiedFromActionId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("DeliveryRagOverride")
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
@@ -184,6 +187,10 @@ namespace ImprovementPlan.Web.Data.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SeniorResponsibleUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Sequence")
                         .HasColumnType("INTEGER");
 
@@ -211,9 +218,13 @@ namespace ImprovementPlan.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CopiedFromActionId");
+
                     b.HasIndex("DueDate");
 
                     b.HasIndex("LeadUserId");
+
+                    b.HasIndex("SeniorResponsibleUserId");
 
                     b.HasIndex("WorkstreamId");
 
@@ -642,6 +653,12 @@ namespace ImprovementPlan.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("ArchivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CopiedFromPlanId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("NewLaCode")
                         .HasMaxLength(9)
                         .HasColumnType("TEXT");
@@ -689,6 +706,8 @@ namespace ImprovementPlan.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CopiedFromPlanId");
+
                     b.HasIndex("Organisation", "Title")
                         .IsUnique();
 
@@ -708,6 +727,10 @@ namespace ImprovementPlan.Web.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LeadJobTitle")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LeadUserId")
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
@@ -716,6 +739,12 @@ namespace ImprovementPlan.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("RetiredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Title")
@@ -766,6 +795,12 @@ namespace ImprovementPlan.Web.Data.Migrations.Sqlite
                     b.Property<int>("PlanId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("RetiredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -809,6 +844,12 @@ namespace ImprovementPlan.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("RetiredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("TargetDate")
@@ -859,6 +900,9 @@ namespace ImprovementPlan.Web.Data.Migrations.Sqlite
 
                     b.Property<int>("PlanId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("RetiredOn")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("SortOrder")
                         .HasColumnType("INTEGER");
@@ -1200,6 +1244,9 @@ namespace ImprovementPlan.Web.Data.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("CurrentPlanId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -1251,6 +1298,8 @@ namespace ImprovementPlan.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CurrentPlanId");
 
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
@@ -1478,6 +1527,11 @@ namespace ImprovementPlan.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("ImprovementPlan.Domain.Actions.ImprovementAction", b =>
                 {
+                    b.HasOne("ImprovementPlan.Domain.Actions.ImprovementAction", null)
+                        .WithMany()
+                        .HasForeignKey("CopiedFromActionId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
                     b.HasOne("ImprovementPlan.Domain.Plans.Plan", null)
                         .WithMany()
                         .HasForeignKey("PlanId")
@@ -1549,6 +1603,14 @@ namespace ImprovementPlan.Web.Data.Migrations.Sqlite
                         .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ImprovementPlan.Domain.Plans.Plan", b =>
+                {
+                    b.HasOne("ImprovementPlan.Domain.Plans.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("CopiedFromPlanId")
+                        .OnDelete(DeleteBehavior.NoAction);
                 });
 
             modelBuilder.Entity("ImprovementPlan.Domain.Plans.Priority", b =>
@@ -1636,6 +1698,14 @@ namespace ImprovementPlan.Web.Data.Migrations.Sqlite
                     b.HasOne("ImprovementPlan.Domain.Plans.Priority", null)
                         .WithMany()
                         .HasForeignKey("PriorityId");
+                });
+
+            modelBuilder.Entity("ImprovementPlan.Web.Identity.ApplicationUser", b =>
+                {
+                    b.HasOne("ImprovementPlan.Domain.Plans.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("CurrentPlanId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("MeasureActions", b =>
