@@ -3,7 +3,7 @@ using L = ImprovementPlan.Domain.Plans.Import.PlanWorkbookLayout;
 
 namespace ImprovementPlan.Web.Features.PlanImport;
 
-/// <summary>The mapping page's form: for each column of the Actions sheet (by number), the field it holds, or "" to ignore it.</summary>
+/// <summary>The mapping page's form: for each column of the Actions sheet (by number), the field it holds, or <see cref="ChooseColumnsHandler.Ignore"/>.</summary>
 public sealed class ChooseColumnsForm
 {
     public Dictionary<int, string> Columns { get; set; } = [];
@@ -12,7 +12,8 @@ public sealed class ChooseColumnsForm
 /// <summary>Checks the columns chosen on the mapping page and keeps them with the pending import.</summary>
 public sealed class ChooseColumnsHandler(PendingPlanImportStorageService store)
 {
-    public const string Ignore = "";
+    /// <summary>The value of "Ignore this column" (an empty value would bind as no choice at all).</summary>
+    public const string Ignore = "ignore";
 
     /// <summary>Messages keyed by form field; none when the choices were saved.</summary>
     public async Task<IReadOnlyList<KeyValuePair<string, string>>> HandleAsync(PendingPlanImport pending, ActionSheetColumns sheet,
@@ -33,7 +34,13 @@ public sealed class ChooseColumnsHandler(PendingPlanImportStorageService store)
                 continue;
             }
 
-            if (chosen.Length > 0 && L.ActionFields.All(f => f.Key != chosen))
+            if (chosen == Ignore)
+            {
+                choices[column.Column] = string.Empty;
+                continue;
+            }
+
+            if (L.ActionFields.All(f => f.Key != chosen))
             {
                 errors.Add(new(key, $"Select what column {WorkbookCell.ColumnName(column.Column)} (‘{column.Heading}’) holds, or ignore it"));
                 continue;

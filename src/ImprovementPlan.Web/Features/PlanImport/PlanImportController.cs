@@ -63,7 +63,7 @@ public sealed class PlanImportController(
             return Redirect(PreviewUrl(pending.Id));
         }
 
-        var form = new ChooseColumnsForm { Columns = sheet.Columns.ToDictionary(c => c.Column, c => c.FieldKey ?? ChooseColumnsHandler.Ignore) };
+        var form = new ChooseColumnsForm { Columns = sheet.Columns.ToDictionary(c => c.Column, c => c.FieldKey is { Length: > 0 } key ? key : ChooseColumnsHandler.Ignore) };
         return View("Columns", new ColumnsPage(pending, sheet, form));
     }
 

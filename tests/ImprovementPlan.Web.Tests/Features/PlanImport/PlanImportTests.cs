@@ -41,7 +41,7 @@ public sealed class PlanImportTests(PlanImportAppFactory factory) : IClassFixtur
         Assert.Equal("Which column is which?", page.QuerySelector("h1")!.TextContent.Trim());
         var fields = FormPosting.FieldsOf(page, path);
         Assert.Equal("leadOfficer", fields.Single(f => f.Key == "Columns[1]").Value);
-        Assert.Equal("", fields.Single(f => f.Key == "Columns[6]").Value);
+        Assert.Equal("ignore", fields.Single(f => f.Key == "Columns[6]").Value);
         using var mapped = await client.PostFormAsync(path, fields.With("Columns[6]", "outcome"));
         Assert.Equal(HttpStatusCode.Redirect, mapped.StatusCode);
         var (previewPath, preview) = await client.FollowAsync(mapped.Headers.Location!.OriginalString);
