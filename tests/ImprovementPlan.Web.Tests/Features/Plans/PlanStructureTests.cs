@@ -1,6 +1,6 @@
-using AngleSharp.Dom;
 using System.Globalization;
 using System.Net;
+using AngleSharp.Dom;
 using ImprovementPlan.Web.Identity;
 using ImprovementPlan.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,5 @@
-using AngleSharp.Dom;
 using System.Net;
+using AngleSharp.Dom;
 using ImprovementPlan.Domain.Actions;
 using ImprovementPlan.Domain.Common;
 using ImprovementPlan.Domain.Plans;
