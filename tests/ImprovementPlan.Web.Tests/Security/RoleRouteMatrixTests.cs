@@ -28,7 +28,17 @@ public sealed class RoleRouteMatrixTests(AppFactory factory) : IClassFixture<App
         "GET ", "GET actions", "GET actions/{reference}", "GET priorities", "GET priorities/{number:int}", "GET export/actions.csv",
         "GET reports", "GET reports/{id:int}/pdf", "GET reports/{id:int}/versions", "GET reports/{id:int}/versions/{number:int}",
         "GET reports/{id:int}/versions/{number:int}/pdf", "GET reports/{id:int}/versions/{number:int}/compare",
-        "GET measures", "GET measures/{id:int}",
+        "GET measures", "GET measures/{id:int}", "GET meetings", "GET meetings/{id:int}", "GET my/to-do",
+    ];
+
+    /// <summary>The Service Director and committee clerks run meetings: schedules, agendas, minutes and confirming follow-ups. Closing a follow-up is its owner's alone.</summary>
+    private static readonly string[] ManageMeetings =
+    [
+        "GET meetings/new", "POST meetings/new", "GET meetings/{id:int}/change", "POST meetings/{id:int}/change", "POST meetings/{id:int}/cancel",
+        "POST meetings/{id:int}/agenda/accept", "POST meetings/{id:int}/agenda/add", "POST meetings/{id:int}/items/{itemId:int}/up",
+        "POST meetings/{id:int}/items/{itemId:int}/down", "POST meetings/{id:int}/items/{itemId:int}/remove",
+        "GET meetings/{id:int}/items/{itemId:int}/record", "POST meetings/{id:int}/items/{itemId:int}/record",
+        "POST meetings/{id:int}/minutes/agree", "POST follow-ups/{id:int}/confirm", "POST follow-ups/{id:int}/reopen",
     ];
 
     /// <summary>Performance officers, the Service Director and administrators keep measures and enter any figure (a data owner may enter their own).</summary>
@@ -85,10 +95,10 @@ public sealed class RoleRouteMatrixTests(AppFactory factory) : IClassFixture<App
     private static readonly Dictionary<string, HashSet<string>> Allowed = new()
     {
         [Roles.Viewer] = [.. EveryoneSignedIn],
-        [Roles.CommitteeClerk] = [.. EveryoneSignedIn, .. SeeDrafts, .. PrepareReports],
+        [Roles.CommitteeClerk] = [.. EveryoneSignedIn, .. SeeDrafts, .. PrepareReports, .. ManageMeetings],
         [Roles.PerformanceOfficer] = [.. EveryoneSignedIn, .. SeeDrafts, .. MaintainMeasures, .. ImportDfeStatistics],
         [Roles.HeadOfService] = [.. EveryoneSignedIn, .. SeeDrafts, "GET updates/mine"],
-        [Roles.ServiceDirector] = [.. EveryoneSignedIn, .. SeeDrafts, .. PrepareReports, .. EditPlan, .. Audit, .. Decide, .. MaintainMeasures, .. ImportDfeStatistics],
+        [Roles.ServiceDirector] = [.. EveryoneSignedIn, .. SeeDrafts, .. PrepareReports, .. EditPlan, .. Audit, .. Decide, .. MaintainMeasures, .. ImportDfeStatistics, .. ManageMeetings],
         [Roles.Administrator] = [.. EveryoneSignedIn, .. SeeDrafts, .. PrepareReports, .. EditPlan, .. Audit, .. ManageUsers, .. MaintainMeasures, .. ImportDfeStatistics],
     };
 
@@ -187,7 +197,14 @@ public sealed class RoleRouteMatrixTests(AppFactory factory) : IClassFixture<App
     }
 
     /// <summary>The ids the routes are filled with: the seeded plan and report, plus records made here.</summary>
-    private sealed record RecordIds(int ReportId, int UpdateId, int EvidenceId, int DueDateChangeId, string UserId, int MeasureId = 0, int FigureId = 0);
+    private sealed record RecordIds(int ReportId, int UpdateId, int EvidenceId, int DueDateChangeId, string UserId, int MeasureId = 0, int FigureId = 0)
+    {
+        public int MeetingId { get; init; }
+
+        public int ItemId { get; init; }
+
+        public int FollowUpId { get; init; }
+    }
 
     private async Task<RecordIds> RecordsAsync()
     {
@@ -220,8 +237,37 @@ public sealed class RoleRouteMatrixTests(AppFactory factory) : IClassFixture<App
         });
         var (measureId, figureId) = await factory.WithDbAsync(db => db.MeasureActuals.Where(a => db.Measures.Any(m => m.Id == a.MeasureId && m.Code == "MASH-CONTACTS-1WD"))
             .Select(a => new ValueTuple<int, int>(a.MeasureId, a.Id)).FirstAsync(Ct));
-        return new RecordIds(reportId, updateId, evidenceId, changeId, bystander.Id, measureId, figureId);
+        var (meetingId, itemId, followUpId) = await MatrixMeetingAsync(bystander.Id);
+        return new RecordIds(reportId, updateId, evidenceId, changeId, bystander.Id, measureId, figureId)
+        {
+            MeetingId = meetingId,
+            ItemId = itemId,
+            FollowUpId = followUpId,
+        };
     }
+
+    /// <summary>A meeting with an item and a follow-up owned by someone outside the matrix, made once and then reused.</summary>
+    private Task<(int MeetingId, int ItemId, int FollowUpId)> MatrixMeetingAsync(string ownerId) => factory.WithDbAsync(async db =>
+    {
+        if (await db.FollowUps.Where(f => f.What == "Matrix follow-up").Select(f => new { f.MeetingId, f.AgendaItemId, f.Id }).FirstOrDefaultAsync(Ct) is { } made)
+        {
+            return (made.MeetingId, made.AgendaItemId, made.Id);
+        }
+
+        var planId = await db.Plans.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(Ct);
+        var meeting = new Domain.Meetings.Meeting(planId, Domain.Meetings.MeetingKind.CsipReview, "Matrix review", new DateOnly(2021, 3, 9),
+            Domain.Meetings.WorkingDays.WeekendsOnly);
+        db.Meetings.Add(meeting);
+        await db.SaveChangesAsync(Ct);
+        var item = new Domain.Meetings.AgendaItem(planId, meeting.Id, 1, Domain.Meetings.AgendaItemKind.Free, Domain.Meetings.AgendaSubject.None, null,
+            "Matrix item", []);
+        db.AgendaItems.Add(item);
+        await db.SaveChangesAsync(Ct);
+        var followUp = new Domain.Meetings.FollowUp(planId, meeting.Id, item.Id, "Matrix follow-up", ownerId, new DateOnly(2021, 3, 30), AppFactory.Now.UtcDateTime);
+        db.FollowUps.Add(followUp);
+        await db.SaveChangesAsync(Ct);
+        return (meeting.Id, item.Id, followUp.Id);
+    });
 
     private IEnumerable<(string Key, HttpMethod Method, string Path)> Routes(RecordIds ids)
     {
@@ -240,6 +286,7 @@ public sealed class RoleRouteMatrixTests(AppFactory factory) : IClassFixture<App
                 .Replace("{id}", ids.UserId, StringComparison.Ordinal)
                 .Replace("{figureId:int}", ids.FigureId.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
                 .Replace("{targetId:int}", "0", StringComparison.Ordinal)
+                .Replace("{itemId:int}", ids.ItemId.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
                 .Replace("{importId:guid}", Guid.Empty.ToString("N"), StringComparison.Ordinal);
             if (path.Contains("{id:int}", StringComparison.Ordinal))
             {
@@ -250,6 +297,8 @@ public sealed class RoleRouteMatrixTests(AppFactory factory) : IClassFixture<App
                     "evidence" => ids.EvidenceId,
                     "due-date-changes" => ids.DueDateChangeId,
                     "measures" => ids.MeasureId,
+                    "meetings" => ids.MeetingId,
+                    "follow-ups" => ids.FollowUpId,
                     var other => throw new InvalidOperationException($"No id to put in {other} routes."),
                 };
                 path = path.Replace("{id:int}", id.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
