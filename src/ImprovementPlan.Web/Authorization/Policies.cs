@@ -34,6 +34,9 @@ public static class Policies
     /// <summary>Maintain measures, targets, actuals and comparators.</summary>
     public const string MaintainMeasures = nameof(MaintainMeasures);
 
+    /// <summary>Schedule, move and cancel meetings, shape agendas, record minutes and confirm follow-ups.</summary>
+    public const string ManageMeetings = nameof(ManageMeetings);
+
     public static AuthorizationBuilder AddImprovementPlanPolicies(this AuthorizationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -47,6 +50,7 @@ public static class Policies
             .AddPolicy(PrepareReports, p => p.RequireRole(Roles.CommitteeClerk, Roles.ServiceDirector, Roles.Administrator))
             .AddPolicy(ViewDraftReports, p => p.RequireRole(Roles.CommitteeClerk, Roles.ServiceDirector, Roles.Administrator,
                 Roles.HeadOfService, Roles.PerformanceOfficer))
-            .AddPolicy(MaintainMeasures, p => p.RequireRole(Roles.PerformanceOfficer, Roles.ServiceDirector, Roles.Administrator));
+            .AddPolicy(MaintainMeasures, p => p.RequireRole(Roles.PerformanceOfficer, Roles.ServiceDirector, Roles.Administrator))
+            .AddPolicy(ManageMeetings, p => p.RequireRole(Roles.ServiceDirector, Roles.CommitteeClerk));
     }
 }

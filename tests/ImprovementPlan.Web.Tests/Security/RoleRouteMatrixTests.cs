@@ -28,7 +28,17 @@ public sealed class RoleRouteMatrixTests(AppFactory factory) : IClassFixture<App
         "GET ", "GET actions", "GET actions/{reference}", "GET priorities", "GET priorities/{number:int}", "GET export/actions.csv", "GET export/actions.xlsx", "GET plan/export.xlsx",
         "GET reports", "GET reports/{id:int}/pdf", "GET reports/{id:int}/versions", "GET reports/{id:int}/versions/{number:int}",
         "GET reports/{id:int}/versions/{number:int}/pdf", "GET reports/{id:int}/versions/{number:int}/compare",
-        "GET measures", "GET measures/{id:int}", "GET plans", "POST plans/{planId:int}/switch",
+        "GET measures", "GET measures/{id:int}", "GET plans", "POST plans/{planId:int}/switch", "GET meetings", "GET meetings/{id:int}", "GET my/to-do",
+    ];
+
+    /// <summary>The Service Director and committee clerks run meetings: schedules, agendas, minutes and confirming follow-ups. Closing a follow-up is its owner's alone.</summary>
+    private static readonly string[] ManageMeetings =
+    [
+        "GET meetings/new", "POST meetings/new", "GET meetings/{id:int}/change", "POST meetings/{id:int}/change", "POST meetings/{id:int}/cancel",
+        "POST meetings/{id:int}/agenda/accept", "POST meetings/{id:int}/agenda/add", "POST meetings/{id:int}/items/{itemId:int}/up",
+        "POST meetings/{id:int}/items/{itemId:int}/down", "POST meetings/{id:int}/items/{itemId:int}/remove",
+        "GET meetings/{id:int}/items/{itemId:int}/record", "POST meetings/{id:int}/items/{itemId:int}/record",
+        "POST meetings/{id:int}/minutes/agree", "POST follow-ups/{id:int}/confirm", "POST follow-ups/{id:int}/reopen",
     ];
 
     /// <summary>Performance officers, the Service Director and administrators keep measures and enter any figure (a data owner may enter their own).</summary>
@@ -102,10 +112,10 @@ public sealed class RoleRouteMatrixTests(AppFactory factory) : IClassFixture<App
     private static readonly Dictionary<string, HashSet<string>> Allowed = new()
     {
         [Roles.Viewer] = [.. EveryoneSignedIn],
-        [Roles.CommitteeClerk] = [.. EveryoneSignedIn, .. SeeDrafts, .. PrepareReports],
+        [Roles.CommitteeClerk] = [.. EveryoneSignedIn, .. SeeDrafts, .. PrepareReports, .. ManageMeetings],
         [Roles.PerformanceOfficer] = [.. EveryoneSignedIn, .. SeeDrafts, .. MaintainMeasures, .. ImportDfeStatistics],
         [Roles.HeadOfService] = [.. EveryoneSignedIn, .. SeeDrafts, "GET updates/mine"],
-        [Roles.ServiceDirector] = [.. EveryoneSignedIn, .. SeeDrafts, .. PrepareReports, .. EditPlan, .. Audit, .. Decide, .. MaintainMeasures, .. ImportDfeStatistics, .. ImportPlan],
+        [Roles.ServiceDirector] = [.. EveryoneSignedIn, .. SeeDrafts, .. PrepareReports, .. EditPlan, .. Audit, .. Decide, .. MaintainMeasures, .. ImportDfeStatistics, .. ImportPlan, .. ManageMeetings],
         [Roles.Administrator] = [.. EveryoneSignedIn, .. SeeDrafts, .. PrepareReports, .. EditPlan, .. Audit, .. ManageUsers, .. MaintainMeasures, .. ImportDfeStatistics, .. ImportPlan],
     };
 
@@ -210,6 +220,12 @@ public sealed class RoleRouteMatrixTests(AppFactory factory) : IClassFixture<App
         public int PlanId { get; init; }
 
         public Dictionary<string, int> StructureIds { get; init; } = [];
+
+        public int MeetingId { get; init; }
+
+        public int ItemId { get; init; }
+
+        public int FollowUpId { get; init; }
     }
 
     private async Task<RecordIds> RecordsAsync()
@@ -254,12 +270,39 @@ public sealed class RoleRouteMatrixTests(AppFactory factory) : IClassFixture<App
                 ["stages"] = await db.Stages.Where(r => r.PlanId == planId).Select(r => r.Id).FirstAsync(Ct),
             });
         });
+        var (meetingId, itemId, followUpId) = await MatrixMeetingAsync(bystander.Id);
         return new RecordIds(reportId, updateId, evidenceId, changeId, bystander.Id, measureId, figureId)
         {
             PlanId = structure.planId,
             StructureIds = structure.Item2,
+            MeetingId = meetingId,
+            ItemId = itemId,
+            FollowUpId = followUpId,
         };
     }
+
+    /// <summary>A meeting with an item and a follow-up owned by someone outside the matrix, made once and then reused.</summary>
+    private Task<(int MeetingId, int ItemId, int FollowUpId)> MatrixMeetingAsync(string ownerId) => factory.WithDbAsync(async db =>
+    {
+        if (await db.FollowUps.Where(f => f.What == "Matrix follow-up").Select(f => new { f.MeetingId, f.AgendaItemId, f.Id }).FirstOrDefaultAsync(Ct) is { } made)
+        {
+            return (made.MeetingId, made.AgendaItemId, made.Id);
+        }
+
+        var planId = await db.Plans.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(Ct);
+        var meeting = new Domain.Meetings.Meeting(planId, Domain.Meetings.MeetingKind.CsipReview, "Matrix review", new DateOnly(2021, 3, 9),
+            Domain.Meetings.WorkingDays.WeekendsOnly);
+        db.Meetings.Add(meeting);
+        await db.SaveChangesAsync(Ct);
+        var item = new Domain.Meetings.AgendaItem(planId, meeting.Id, 1, Domain.Meetings.AgendaItemKind.Free, Domain.Meetings.AgendaSubject.None, null,
+            "Matrix item", []);
+        db.AgendaItems.Add(item);
+        await db.SaveChangesAsync(Ct);
+        var followUp = new Domain.Meetings.FollowUp(planId, meeting.Id, item.Id, "Matrix follow-up", ownerId, new DateOnly(2021, 3, 30), AppFactory.Now.UtcDateTime);
+        db.FollowUps.Add(followUp);
+        await db.SaveChangesAsync(Ct);
+        return (meeting.Id, item.Id, followUp.Id);
+    });
 
     private IEnumerable<(string Key, HttpMethod Method, string Path)> Routes(RecordIds ids)
     {
@@ -282,7 +325,8 @@ public sealed class RoleRouteMatrixTests(AppFactory factory) : IClassFixture<App
                 .Replace("{planId:int}", ids.PlanId.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
             if (path.Contains("{itemId:int}", StringComparison.Ordinal))
             {
-                path = path.Replace("{itemId:int}", ids.StructureIds[pattern.Split('/')[1]].ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+                var itemId = pattern.StartsWith("plan-structure/", StringComparison.Ordinal) ? ids.StructureIds[pattern.Split('/')[1]] : ids.ItemId;
+                path = path.Replace("{itemId:int}", itemId.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
             }
 
             if (path.Contains("{id:int}", StringComparison.Ordinal))
@@ -294,6 +338,8 @@ public sealed class RoleRouteMatrixTests(AppFactory factory) : IClassFixture<App
                     "evidence" => ids.EvidenceId,
                     "due-date-changes" => ids.DueDateChangeId,
                     "measures" => ids.MeasureId,
+                    "meetings" => ids.MeetingId,
+                    "follow-ups" => ids.FollowUpId,
                     var other => throw new InvalidOperationException($"No id to put in {other} routes."),
                 };
                 path = path.Replace("{id:int}", id.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);

@@ -22,6 +22,9 @@ public sealed record Dashboard(
 
     /// <summary>Figures due and overdue and measures off track, for a performance officer or a data owner.</summary>
     public MeasureWork? MeasureWork { get; init; }
+
+    /// <summary>The user's open follow-ups from meetings, each linking to where they close it.</summary>
+    public IReadOnlyList<DashboardItem> FollowUps { get; init; } = [];
 }
 
 /// <summary>

@@ -1,15 +1,31 @@
+using ImprovementPlan.Web.Features.ToDo;
+using ImprovementPlan.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace ImprovementPlan.Web.Features.Home;
 
-public sealed class HomeController(DashboardQuery dashboard, MeasureWorkQuery measureWork) : Controller
+public sealed class HomeController(DashboardQuery dashboard, MeasureWorkQuery measureWork, ToDoListQuery toDo, CurrentPlan currentPlan,
+    CurrentUser user, TimeProvider clock)
+    : Controller
 {
     [HttpGet("/")]
-    public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
-        View(await dashboard.RunAsync(cancellationToken) is { } model
-            ? model with { MeasureWork = await measureWork.RunAsync(cancellationToken) }
-            : null);
+    public async Task<IActionResult> Index(CancellationToken cancellationToken)
+    {
+        if (await dashboard.RunAsync(cancellationToken) is not { } model)
+        {
+            return View(null);
+        }
+
+        var followUps = user.Id is { } userId
+            ? (await toDo.BuildAsync(await currentPlan.IdAsync(cancellationToken), userId, clock.Today(), cancellationToken)).FollowUps
+            : [];
+        return View(model with
+        {
+            MeasureWork = await measureWork.RunAsync(cancellationToken),
+            FollowUps = followUps.Select(f => new DashboardItem(f.Text, f.Href, f.Detail)).ToList(),
+        });
+    }
 
     [HttpGet("/accessibility")]
     [AllowAnonymous]

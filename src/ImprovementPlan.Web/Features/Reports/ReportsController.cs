@@ -19,7 +19,11 @@ public sealed class ReportsController(IAuthorizationService authorization) : Con
 
     [HttpGet("new")]
     [Authorize(Policy = Policies.PrepareReports)]
-    public IActionResult New([FromQuery] Domain.Reports.ReportKind? kind) => View(new NewReportForm { Kind = kind });
+    public async Task<IActionResult> New([FromQuery] Domain.Reports.ReportKind? kind, [FromQuery] int? meetingId,
+        [FromServices] Meetings.MeetingPageQuery meetings, CancellationToken ct) =>
+        View(meetingId is { } id && await meetings.FindAsync(id, ct) is { } meeting
+            ? Meetings.MeetingReportForm.For(meeting)
+            : new NewReportForm { Kind = kind });
 
     [HttpPost("new")]
     [Authorize(Policy = Policies.PrepareReports)]

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using ImprovementPlan.Domain.Actions;
+using ImprovementPlan.Domain.Meetings;
 using ImprovementPlan.Domain.Plans;
 using ImprovementPlan.Domain.Updates;
 using ImprovementPlan.Web.Data;
@@ -36,7 +37,8 @@ public sealed class ScopedAppFactory : AppFactory
 /// </summary>
 public sealed partial class PlanScopingTests(ScopedAppFactory factory) : IClassFixture<ScopedAppFactory>
 {
-    private static readonly string[] Pages = ["/", "/actions", "/actions/LG1", "/priorities", "/priorities/1", "/export/actions.csv", "/due-date-changes", "/plan-structure"];
+    private static readonly string[] Pages = ["/", "/actions", "/actions/LG1", "/priorities", "/priorities/1", "/export/actions.csv", "/due-date-changes", "/plan-structure",
+        "/meetings", "/my/to-do"];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -52,6 +54,7 @@ public sealed partial class PlanScopingTests(ScopedAppFactory factory) : IClassF
         await factory.RequestDueDateChangeAsync("LG1", TrackingData.Today.AddDays(40), "Plan one: more time", approve: false);
         using var directorClient = await factory.ClientForAsync(director);
         using var headClient = await factory.ClientForAsync(head);
+        var meetingPage = await AddMeetingWithFollowUpAsync(head, "Plan one", TrackingData.Today.AddDays(7));
 
         var (planOne, tables, ids) = await factory.WithDbAsync(async db =>
         {
@@ -66,7 +69,7 @@ public sealed partial class PlanScopingTests(ScopedAppFactory factory) : IClassF
 
         factory.Guard.Clear();
         factory.Guard.Start(tables, planOne, ids);
-        var before = await CaptureAsync(directorClient, headClient);
+        var before = await CaptureAsync(directorClient, headClient, meetingPage);
         factory.Guard.Stop();
 
         await AddSecondPlanAsync(head);
@@ -74,7 +77,7 @@ public sealed partial class PlanScopingTests(ScopedAppFactory factory) : IClassF
         Assert.True(planTwoRows >= 10, "The second plan was not created.");
 
         factory.Guard.Start(tables, planOne, ids);
-        var after = await CaptureAsync(directorClient, headClient);
+        var after = await CaptureAsync(directorClient, headClient, meetingPage);
         factory.Guard.Stop();
 
         foreach (var (page, html) in before)
@@ -154,7 +157,7 @@ public sealed partial class PlanScopingTests(ScopedAppFactory factory) : IClassF
     [GeneratedRegex("^\\.param set @(?<name>\\w+) (?<value>.*)$", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
     private static partial Regex ParamLine();
 
-    private static async Task<Dictionary<string, string>> CaptureAsync(HttpClient director, HttpClient head)
+    private static async Task<Dictionary<string, string>> CaptureAsync(HttpClient director, HttpClient head, string meetingPage)
     {
         var pages = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var page in Pages)
@@ -164,6 +167,8 @@ public sealed partial class PlanScopingTests(ScopedAppFactory factory) : IClassF
 
         pages["head of service /"] = await ReadAsync(head, "/");
         pages["head of service /updates/mine"] = await ReadAsync(head, "/updates/mine");
+        pages["head of service /my/to-do"] = await ReadAsync(head, "/my/to-do");
+        pages["director " + meetingPage] = await ReadAsync(director, meetingPage);
         return pages;
     }
 
@@ -194,6 +199,21 @@ public sealed partial class PlanScopingTests(ScopedAppFactory factory) : IClassF
         var from = Math.Max(0, i - 200);
         return $"before: …{a[from..Math.Min(a.Length, i + 200)]}…\nafter:  …{b[from..Math.Min(b.Length, i + 200)]}…";
     }
+
+    /// <summary>A review of plan one on <paramref name="date"/> with an item and an open follow-up for <paramref name="head"/>; returns its page.</summary>
+    private Task<string> AddMeetingWithFollowUpAsync(ApplicationUser head, string name, DateOnly date) => factory.WithDbAsync(async db =>
+    {
+        var planId = await db.Plans.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(Ct);
+        var meeting = new Meeting(planId, MeetingKind.CsipReview, name + " review", date, WorkingDays.WeekendsOnly);
+        db.Meetings.Add(meeting);
+        await db.SaveChangesAsync(Ct);
+        var item = new AgendaItem(planId, meeting.Id, 1, AgendaItemKind.Free, AgendaSubject.None, null, name + " item", []);
+        db.AgendaItems.Add(item);
+        await db.SaveChangesAsync(Ct);
+        db.FollowUps.Add(new FollowUp(planId, meeting.Id, item.Id, name + " follow-up", head.Id, date.AddDays(14), AppFactory.Now.UtcDateTime));
+        await db.SaveChangesAsync(Ct);
+        return "/meetings/" + meeting.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    });
 
     /// <summary>
     /// A second plan shaped like the first: the same workstream codes, priority numbers and action
@@ -265,6 +285,16 @@ public sealed partial class PlanScopingTests(ScopedAppFactory factory) : IClassF
             db.DueDateChanges.Add(new DueDateChange(action.Id, action.DueDate, TrackingData.Today.AddDays(90), "Plan two: more time", head.Id,
                 head.DisplayName, now));
         }
+
+        await db.SaveChangesAsync(Ct);
+        // An earlier review of plan two with an open follow-up for the same head of service: it must reach neither plan one's agenda nor their list.
+        var meeting = new Meeting(plan.Id, MeetingKind.CsipReview, "Plan two review", TrackingData.Today.AddDays(-7), WorkingDays.WeekendsOnly);
+        db.Meetings.Add(meeting);
+        await db.SaveChangesAsync(Ct);
+        var item = new AgendaItem(plan.Id, meeting.Id, 1, AgendaItemKind.Free, AgendaSubject.None, null, "Plan two item", []);
+        db.AgendaItems.Add(item);
+        await db.SaveChangesAsync(Ct);
+        db.FollowUps.Add(new FollowUp(plan.Id, meeting.Id, item.Id, "Plan two follow-up", head.Id, TrackingData.Today, now));
 
         foreach (var priority in priorities.Values)
         {
