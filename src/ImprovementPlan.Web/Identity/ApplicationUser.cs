@@ -10,4 +10,7 @@ public class ApplicationUser : IdentityUser
     public string? JobTitle { get; set; }
 
     public bool IsActive { get; set; } = true;
+
+    /// <summary>Whether notices come one by one as they happen or in one email a day.</summary>
+    public Domain.Notifications.NoticeDelivery NoticeDelivery { get; set; }
 }
