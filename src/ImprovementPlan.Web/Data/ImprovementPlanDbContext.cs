@@ -51,6 +51,14 @@ public abstract class ImprovementPlanDbContext(DbContextOptions options)
 
     public DbSet<Meeting> Meetings => Set<Meeting>();
 
+    public DbSet<MeetingAttendee> MeetingAttendees => Set<MeetingAttendee>();
+
+    public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
+
+    public DbSet<FollowUp> FollowUps => Set<FollowUp>();
+
+    public DbSet<MinutesAmendment> MinutesAmendments => Set<MinutesAmendment>();
+
     public DbSet<Report> Reports => Set<Report>();
 
     public DbSet<ReportSection> ReportSections => Set<ReportSection>();

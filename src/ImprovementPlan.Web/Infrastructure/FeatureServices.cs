@@ -24,6 +24,7 @@ public static class FeatureServices
         services.AddScoped<CurrentUser>();
         services.AddScoped<Features.Shared.ActionRatings>();
         services.AddScoped<Features.Export.ActionPlanCsv>();
+        services.AddSingleton(sp => Features.Meetings.MeetingSettings.WorkingDaysFrom(sp.GetRequiredService<IConfiguration>()));
         return services;
     }
 }

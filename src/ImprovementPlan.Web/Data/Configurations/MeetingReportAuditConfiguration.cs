@@ -7,19 +7,6 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace ImprovementPlan.Web.Data.Configurations;
 
-internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
-{
-    public void Configure(EntityTypeBuilder<Meeting> builder)
-    {
-        builder.Property(m => m.Kind).HasConversion<string>().HasMaxLength(30);
-        builder.Property(m => m.Title).HasMaxLength(300);
-        builder.Property(m => m.Chair).HasMaxLength(200);
-        builder.Property(m => m.Version).IsConcurrencyToken();
-        builder.HasOne<Plan>().WithMany().HasForeignKey(m => m.PlanId);
-        builder.HasIndex(m => new { m.PlanId, m.Kind, m.Date });
-    }
-}
-
 internal sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
 {
     public void Configure(EntityTypeBuilder<Report> builder)

@@ -13,7 +13,7 @@ namespace ImprovementPlan.Web.Data.Seeding;
 /// missing, matched on the plan's own keys (codes, numbers, references), and never overwrites a
 /// record people may since have edited. Running it twice changes nothing.
 /// </summary>
-public sealed partial class PlanSeeder(ImprovementPlanDbContext db, ILogger<PlanSeeder> logger)
+public sealed partial class PlanSeeder(ImprovementPlanDbContext db, ILogger<PlanSeeder> logger, WorkingDays workingDays)
 {
     /// <summary>How seeded progress updates are attributed: the council's report they come from.</summary>
     public const string SeedAuthor = "Director of Children’s Services";
@@ -289,16 +289,17 @@ public sealed partial class PlanSeeder(ImprovementPlanDbContext db, ILogger<Plan
             m => m.PlanId == plan.Id && m.Kind == MeetingKind.ScrutinyCommittee && m.Date == seed.MeetingDate, ct);
         if (meeting is null)
         {
-            meeting = new Meeting(plan.Id, MeetingKind.ScrutinyCommittee, seed.Committee, seed.MeetingDate, chair: null);
-            meeting.RecordAgenda([$"Agenda item {seed.AgendaItem}: {seed.Title}"]);
+            meeting = new Meeting(plan.Id, MeetingKind.ScrutinyCommittee, seed.Committee, seed.MeetingDate, workingDays);
             db.Meetings.Add(meeting);
             await db.SaveChangesAsync(ct);
         }
 
-        var exists = await db.Reports.AnyAsync(
-            r => r.PlanId == plan.Id && r.Kind == ReportKind.ScrutinyReport && r.ReportDate == seed.MeetingDate, ct);
-        if (exists)
+        var existing = await db.Reports.Where(
+            r => r.PlanId == plan.Id && r.Kind == ReportKind.ScrutinyReport && r.ReportDate == seed.MeetingDate)
+            .Select(r => (int?)r.Id).SingleOrDefaultAsync(ct);
+        if (existing is { } existingId)
         {
+            await SeedReportAgendaItemAsync(plan, meeting, existingId, seed, ct);
             return;
         }
 
@@ -325,6 +326,20 @@ public sealed partial class PlanSeeder(ImprovementPlanDbContext db, ILogger<Plan
             new[] { seed.ContactOfficer.Name, Prefixed("Telephone: ", seed.ContactOfficer.Telephone), Prefixed("Email: ", seed.ContactOfficer.Email) }
                 .OfType<string>());
         db.Reports.Add(report);
+        await db.SaveChangesAsync(ct);
+        await SeedReportAgendaItemAsync(plan, meeting, report.Id, seed, ct);
+    }
+
+    /// <summary>The committee's agenda names the report under the item number the council gave it.</summary>
+    private async Task SeedReportAgendaItemAsync(Plan plan, Meeting meeting, int reportId, ScrutinyReportSeed seed, CancellationToken ct)
+    {
+        if (await db.AgendaItems.AnyAsync(i => i.MeetingId == meeting.Id && i.Subject == AgendaSubject.Report && i.SubjectId == reportId, ct))
+        {
+            return;
+        }
+
+        db.AgendaItems.Add(new AgendaItem(plan.Id, meeting.Id, 1, AgendaItemKind.Report, AgendaSubject.Report, reportId,
+            $"Agenda item {seed.AgendaItem}: {seed.Title}", []));
         await db.SaveChangesAsync(ct);
     }
 

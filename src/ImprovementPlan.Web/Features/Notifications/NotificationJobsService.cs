@@ -60,7 +60,7 @@ public sealed partial class NotificationJobsService(IServiceScopeFactory scopes,
 
 public static class NotificationJobs
 {
-    public static readonly Type[] Types = [typeof(DailyDigestJob), typeof(DecisionsDigestJob)];
+    public static readonly Type[] Types = [typeof(DailyDigestJob), typeof(DecisionsDigestJob), typeof(LeadRemindersJob)];
 
     public static IServiceCollection AddNotificationJobs(this IServiceCollection services, IConfiguration configuration)
     {
