@@ -6,7 +6,6 @@ using ImprovementPlan.Web.Features.Notifications;
 using ImprovementPlan.Web.Identity;
 using ImprovementPlan.Web.Tests.Features.Actions;
 using ImprovementPlan.Web.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static ImprovementPlan.Web.Tests.Features.Updates.UpdateTestData;
 
