@@ -1,5 +1,7 @@
 using ImprovementPlan.Web.Data.Seeding;
+using ImprovementPlan.Web.Features.Notifications;
 using ImprovementPlan.Web.Infrastructure;
+using ImprovementPlan.Web.Infrastructure.Email;
 using ImprovementPlan.Web.Reports;
 using Serilog;
 
@@ -15,6 +17,8 @@ builder.Services.AddImprovementPlanData(builder.Configuration, builder.Environme
 builder.Services.AddImprovementPlanIdentity(builder.Configuration);
 builder.Services.AddImprovementPlanWeb(builder.Configuration);
 builder.Services.AddReports(builder.Configuration);
+builder.Services.AddImprovementPlanEmail(builder.Configuration);
+builder.Services.AddNotificationJobs(builder.Configuration);
 
 var app = builder.Build();
 

@@ -122,7 +122,9 @@ public sealed class AuditingInterceptor(ICurrentActor actor, TimeProvider clock)
 
     private static (string Type, string? Key)? Describe(DbContext context, EntityEntry entry) => entry.Entity switch
     {
-        AuditEntry or Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey => null,
+        // Emails (which can hold a password reset link), held notices and job claims are not plan records.
+        AuditEntry or Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey
+            or Domain.Notifications.OutboxMessage or Domain.Notifications.Notice or Domain.Notifications.JobRun => null,
         ImprovementAction a => ("Action", a.Reference),
         DueDateChange c => ("DueDateChange", Tracked<ImprovementAction>(context, c.ActionId)?.Reference),
         Priority p => ("Priority", p.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)),

@@ -2,6 +2,7 @@ using ImprovementPlan.Domain.Actions;
 using ImprovementPlan.Domain.Auditing;
 using ImprovementPlan.Domain.Measures;
 using ImprovementPlan.Domain.Meetings;
+using ImprovementPlan.Domain.Notifications;
 using ImprovementPlan.Domain.Plans;
 using ImprovementPlan.Domain.Reports;
 using ImprovementPlan.Domain.Updates;
@@ -67,6 +68,12 @@ public abstract class ImprovementPlanDbContext(DbContextOptions options)
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<Notice> Notices => Set<Notice>();
+
+    public DbSet<JobRun> JobRuns => Set<JobRun>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

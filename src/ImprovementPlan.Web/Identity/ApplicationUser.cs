@@ -13,4 +13,7 @@ public class ApplicationUser : IdentityUser
 
     /// <summary>The plan the user last chose to work on (see CurrentPlan); null for the first active plan.</summary>
     public int? CurrentPlanId { get; set; }
+
+    /// <summary>Whether notices come one by one as they happen or in one email a day.</summary>
+    public Domain.Notifications.NoticeDelivery NoticeDelivery { get; set; }
 }

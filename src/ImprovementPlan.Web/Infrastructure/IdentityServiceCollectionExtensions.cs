@@ -33,11 +33,14 @@ public static class IdentityServiceCollectionExtensions
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 options.User.RequireUniqueEmail = true;
                 options.SignIn.RequireConfirmedAccount = false;
+                options.Tokens.PasswordResetTokenProvider = PasswordResetTokenProvider.Name;
             })
             .AddEntityFrameworkStores<ImprovementPlanDbContext>()
             .AddSignInManager<ActiveUserSignInManager>()
             .AddPasswordValidator<CommonPasswordValidator>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<PasswordResetTokenProvider>(PasswordResetTokenProvider.Name)
+            .AddTokenProvider<InvitationTokenProvider>(InvitationTokenProvider.Name);
 
         // A changed role or name reaches the cookie within five minutes; a changed security stamp
         // (sign-out, deactivation, a new password) ends the session at the next request (see OnValidatePrincipal).

@@ -14,6 +14,12 @@ public sealed class AccessTests(AppFactory factory) : IClassFixture<AppFactory>
     [
         "GET account/sign-in",
         "POST account/sign-in",
+        // Forgotten passwords: asking for a link, and using it (the link itself is the proof).
+        "GET account/forgot-password",
+        "POST account/forgot-password",
+        "GET account/forgot-password/sent",
+        "GET account/reset-password",
+        "POST account/reset-password",
         // Single sign-on: the button on the sign-in page and the return from the identity provider (404 unless configured).
         "POST account/single-sign-on",
         "GET account/single-sign-on/callback",

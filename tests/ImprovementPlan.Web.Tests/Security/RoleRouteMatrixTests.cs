@@ -29,6 +29,7 @@ public sealed class RoleRouteMatrixTests(AppFactory factory) : IClassFixture<App
         "GET reports", "GET reports/{id:int}/pdf", "GET reports/{id:int}/versions", "GET reports/{id:int}/versions/{number:int}",
         "GET reports/{id:int}/versions/{number:int}/pdf", "GET reports/{id:int}/versions/{number:int}/compare",
         "GET measures", "GET measures/{id:int}", "GET plans", "POST plans/{planId:int}/switch", "GET meetings", "GET meetings/{id:int}", "GET my/to-do",
+        "GET account/change-password", "POST account/change-password", "GET account/email-settings", "POST account/email-settings",
     ];
 
     /// <summary>The Service Director and committee clerks run meetings: schedules, agendas, minutes and confirming follow-ups. Closing a follow-up is its owner's alone.</summary>
@@ -106,6 +107,7 @@ public sealed class RoleRouteMatrixTests(AppFactory factory) : IClassFixture<App
         "GET admin/users", "GET admin/users/new", "POST admin/users/new", "GET admin/users/{id}", "POST admin/users/{id}",
         "POST admin/users/{id}/deactivate", "POST admin/users/{id}/reactivate", "GET admin/users/{id}/leads", "POST admin/users/{id}/leads",
         "GET admin/users/{id}/hand-over", "POST admin/users/{id}/hand-over",
+        "POST admin/users/{id}/send-reset-link", "GET admin/outbox", "POST admin/outbox/{id:long}/retry",
     ];
 
     /// <summary>Adding to this table is a security decision.</summary>
@@ -321,6 +323,7 @@ public sealed class RoleRouteMatrixTests(AppFactory factory) : IClassFixture<App
                 .Replace("{id}", ids.UserId, StringComparison.Ordinal)
                 .Replace("{figureId:int}", ids.FigureId.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
                 .Replace("{targetId:int}", "0", StringComparison.Ordinal)
+                .Replace("{id:long}", "0", StringComparison.Ordinal)
                 .Replace("{importId:guid}", Guid.Empty.ToString("N"), StringComparison.Ordinal)
                 .Replace("{planId:int}", ids.PlanId.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
             if (path.Contains("{itemId:int}", StringComparison.Ordinal))

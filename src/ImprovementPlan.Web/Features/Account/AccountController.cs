@@ -12,7 +12,7 @@ using Microsoft.Extensions.Options;
 namespace ImprovementPlan.Web.Features.Account;
 
 [Route("account")]
-public sealed class AccountController(
+public sealed partial class AccountController(
     SignInManager<ApplicationUser> signInManager,
     UserManager<ApplicationUser> userManager,
     SecurityEvents securityEvents,

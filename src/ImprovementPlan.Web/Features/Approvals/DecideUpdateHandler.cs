@@ -24,7 +24,8 @@ public sealed record DecisionOutcome(DecisionResult Result, string? Error = null
 /// The Service Director approves or returns a submitted update. Approving applies it to its action
 /// (the proposed status) in the same transaction, or not at all.
 /// </summary>
-public sealed class DecideUpdateHandler(ImprovementPlanDbContext db, UpdateRecordsQuery records, TimeProvider clock)
+public sealed class DecideUpdateHandler(ImprovementPlanDbContext db, UpdateRecordsQuery records, TimeProvider clock,
+    Notifications.NoticeService notices)
 {
     public const string ChangedMessage = "This update has been changed since you opened it. Read it again before you decide.";
 
@@ -39,6 +40,7 @@ public sealed class DecideUpdateHandler(ImprovementPlanDbContext db, UpdateRecor
             var (userId, name) = await records.PersonAsync(user, cancellationToken);
             update.Approve(userId, name, clock.GetUtcNow().UtcDateTime, form.Comment?.Trim());
             record.Action?.RecordApprovedProgress(update.ProposedStatus, update.AsAt, update.HasEvidence);
+            await NotifyAuthorAsync(update, record, "approved", cancellationToken);
         }, cancellationToken);
     }
 
@@ -51,6 +53,7 @@ public sealed class DecideUpdateHandler(ImprovementPlanDbContext db, UpdateRecor
         {
             var (userId, name) = await records.PersonAsync(user, cancellationToken);
             update.Return(userId, name, clock.GetUtcNow().UtcDateTime, form.Comment?.Trim() ?? string.Empty);
+            await NotifyAuthorAsync(update, record, "returned", cancellationToken);
         }, cancellationToken);
     }
 
@@ -84,6 +87,17 @@ public sealed class DecideUpdateHandler(ImprovementPlanDbContext db, UpdateRecor
             await ForgetAsync(update, record, cancellationToken);
             return new DecisionOutcome(DecisionResult.Refused, ChangedMessage);
         }
+    }
+
+    /// <summary>Tells the update's author, in the same save as the decision (an email or a line in their digest).</summary>
+    private Task NotifyAuthorAsync(ProgressUpdate update, UpdateRecord record, string decision, CancellationToken cancellationToken)
+    {
+        var planId = record.Action?.PlanId ?? record.Priority?.PlanId;
+        var text = decision == "approved"
+            ? $"Your update on {record.Label} has been approved."
+            : $"Your update on {record.Label} has been returned to you with a comment. Read the comment, change the update and submit it again.";
+        return notices.NotifyAsync(planId, update.AuthorUserId, $"update-{decision}:{update.Id}:{update.Version}",
+            $"Your update on {record.Label} has been {decision}", text, $"/updates/{update.Id}", cancellationToken);
     }
 
     /// <summary>Drops the refused changes, so the page shows what is saved.</summary>

@@ -23,7 +23,8 @@ public enum DecisionResult
 /// Requests to move an action's due date and the Service Director's decisions on them. The action's
 /// original due date never changes, so the slippage stays visible.
 /// </summary>
-public sealed class DueDateChangesHandler(ImprovementPlanDbContext db, CurrentPlan currentPlan, UserManager<ApplicationUser> users, TimeProvider clock)
+public sealed class DueDateChangesHandler(ImprovementPlanDbContext db, CurrentPlan currentPlan, UserManager<ApplicationUser> users, TimeProvider clock,
+    Notifications.NoticeService notices)
 {
     public const string AlreadyWaitingMessage = "A request to move this date is already waiting for the Service Director’s decision";
 
@@ -174,6 +175,15 @@ public sealed class DueDateChangesHandler(ImprovementPlanDbContext db, CurrentPl
         {
             change.Reject(userId, name, now, comment!);
         }
+
+        // The requester hears of the decision in the same save (an email or a line in their digest).
+        var decided = approve ? "approved" : "rejected";
+        await notices.NotifyAsync(action.PlanId, change.RequestedByUserId, $"due-date-{decided}:{change.Id}",
+            $"Your request to move the due date of action {action.Reference} has been {decided}",
+            approve
+                ? $"The Service Director approved moving the due date of action {action.Reference} to {change.ToDate:d MMMM yyyy}."
+                : $"The Service Director rejected moving the due date of action {action.Reference} to {change.ToDate:d MMMM yyyy}. The due date stays as it was.",
+            $"/actions/{Uri.EscapeDataString(action.Reference)}", ct);
 
         try
         {

@@ -11,7 +11,8 @@ namespace ImprovementPlan.Web.Features.Users;
 /// Creates users, changes their details and roles, deactivates them and says what they lead. Every
 /// change goes through Identity's UserManager and so through the audit trail.
 /// </summary>
-public sealed class UserAdminHandler(UserManager<ApplicationUser> users, ImprovementPlanDbContext db, CurrentPlan currentPlan)
+public sealed class UserAdminHandler(UserManager<ApplicationUser> users, ImprovementPlanDbContext db, CurrentPlan currentPlan,
+    Account.PasswordLinkEmailsService passwordLinks)
 {
     public const string OwnAdminMessage = "You cannot remove your own administrator access";
     public const string OwnDeactivationMessage = "You cannot deactivate your own account";
@@ -54,18 +55,22 @@ public sealed class UserAdminHandler(UserManager<ApplicationUser> users, Improve
             JobTitle = string.IsNullOrWhiteSpace(form.JobTitle) ? null : form.JobTitle.Trim(),
         };
 
-        // Check the password before creating anything, so a refused password leaves no half-made user.
-        foreach (var validator in users.PasswordValidators)
+        var withPassword = !string.IsNullOrEmpty(form.Password);
+        if (withPassword)
         {
-            AddErrors(modelState, await validator.ValidateAsync(users, user, form.Password!));
+            // Check the password before creating anything, so a refused password leaves no half-made user.
+            foreach (var validator in users.PasswordValidators)
+            {
+                AddErrors(modelState, await validator.ValidateAsync(users, user, form.Password!));
+            }
+
+            if (!modelState.IsValid)
+            {
+                return null;
+            }
         }
 
-        if (!modelState.IsValid)
-        {
-            return null;
-        }
-
-        var created = await users.CreateAsync(user, form.Password!);
+        var created = withPassword ? await users.CreateAsync(user, form.Password!) : await users.CreateAsync(user);
         if (!created.Succeeded)
         {
             AddErrors(modelState, created);
@@ -73,6 +78,13 @@ public sealed class UserAdminHandler(UserManager<ApplicationUser> users, Improve
         }
 
         AddErrors(modelState, await users.AddToRolesAsync(user, form.ValidRoles));
+        if (!withPassword)
+        {
+            // Without a first password the person chooses their own through an emailed link (sent through the outbox).
+            await passwordLinks.AddInvitationAsync(user);
+            await db.SaveChangesAsync();
+        }
+
         return user;
     }
 
@@ -163,6 +175,14 @@ public sealed class UserAdminHandler(UserManager<ApplicationUser> users, Improve
         user.IsActive = active;
         var result = await users.UpdateSecurityStampAsync(user);
         return result.Succeeded ? null : string.Join(" ", result.Errors.Select(e => e.Description));
+    }
+
+    /// <summary>Emails the user a link to choose a new password (through the outbox); their current password keeps working until they do.</summary>
+    public async Task SendResetLinkAsync(ApplicationUser user, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        await passwordLinks.AddResetLinkAsync(user, sentByAdministrator: true);
+        await db.SaveChangesAsync(ct);
     }
 
     public async Task<LeadsForm> LeadsFormAsync(ApplicationUser user, LeadsForm? posted, CancellationToken ct)

@@ -43,7 +43,7 @@ public class UserDetailsForm
     }
 }
 
-/// <summary>A new user: their details, email address and first password.</summary>
+/// <summary>A new user: their details, email address and, optionally, a first password (without one they get an email link to choose it).</summary>
 public sealed class NewUserForm : UserDetailsForm
 {
     public string? Email { get; set; }
@@ -63,9 +63,9 @@ public sealed class NewUserForm : UserDetailsForm
         }
 
         base.Validate(modelState);
-        if (string.IsNullOrEmpty(Password))
+        if (Password?.Length > 256)
         {
-            modelState.AddModelError(nameof(Password), "Enter a password");
+            modelState.AddModelError(nameof(Password), "Password must be 256 characters or fewer");
         }
     }
 }

@@ -28,7 +28,9 @@ public sealed class UsersController(UserAdminHandler admin, CurrentUser currentU
             return View(form);
         }
 
-        TempData["Notification"] = $"{user.DisplayName} can now sign in as {user.Email}";
+        TempData["Notification"] = string.IsNullOrEmpty(form.Password)
+            ? $"{user.DisplayName} has been added. An email with a link to choose their password is on its way to {user.Email}"
+            : $"{user.DisplayName} can now sign in as {user.Email}";
         return Redirect($"/admin/users/{user.Id}");
     }
 
@@ -69,6 +71,19 @@ public sealed class UsersController(UserAdminHandler admin, CurrentUser currentU
 
     [HttpPost("{id}/reactivate")]
     public Task<IActionResult> Reactivate([FromRoute] string id, CancellationToken ct) => SetActiveAsync(id, active: true, ct);
+
+    [HttpPost("{id}/send-reset-link")]
+    public async Task<IActionResult> SendResetLink([FromRoute] string id, CancellationToken ct)
+    {
+        if (await admin.FindAsync(id) is not { } user)
+        {
+            return NotFound();
+        }
+
+        await admin.SendResetLinkAsync(user, ct);
+        TempData["Notification"] = $"A link to choose a new password is on its way to {user.Email}";
+        return Redirect($"/admin/users/{id}");
+    }
 
     [HttpGet("{id}/leads")]
     public async Task<IActionResult> Leads([FromRoute] string id, CancellationToken ct) =>
