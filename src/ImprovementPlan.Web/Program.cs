@@ -1,5 +1,7 @@
 using ImprovementPlan.Web.Data.Seeding;
+using ImprovementPlan.Web.Features.Evidence;
 using ImprovementPlan.Web.Infrastructure;
+using ImprovementPlan.Web.Infrastructure.Backup;
 using ImprovementPlan.Web.Reports;
 using Serilog;
 
@@ -15,10 +17,12 @@ builder.Services.AddImprovementPlanData(builder.Configuration, builder.Environme
 builder.Services.AddImprovementPlanIdentity(builder.Configuration);
 builder.Services.AddImprovementPlanWeb(builder.Configuration);
 builder.Services.AddReports(builder.Configuration);
+builder.Services.AddBackups(builder.Configuration);
 
 var app = builder.Build();
 
 await app.Services.InitialiseDatabaseAsync();
+await app.Services.MoveFolderEvidenceIntoDatabaseAsync();
 
 app.UseImprovementPlanPipeline();
 

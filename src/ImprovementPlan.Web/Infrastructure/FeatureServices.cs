@@ -24,6 +24,7 @@ public static class FeatureServices
         services.AddScoped<CurrentUser>();
         services.AddScoped<Features.Shared.ActionRatings>();
         services.AddScoped<Features.Export.ActionPlanCsv>();
+        services.AddScoped<Features.Evidence.EvidenceFolderImport>();
         return services;
     }
 }

@@ -79,6 +79,7 @@ public sealed class RoleRouteMatrixTests(AppFactory factory) : IClassFixture<App
     [
         "GET admin/users", "GET admin/users/new", "POST admin/users/new", "GET admin/users/{id}", "POST admin/users/{id}",
         "POST admin/users/{id}/deactivate", "POST admin/users/{id}/reactivate", "GET admin/users/{id}/leads", "POST admin/users/{id}/leads",
+        "GET admin/backups",
     ];
 
     /// <summary>Adding to this table is a security decision.</summary>
