@@ -89,7 +89,7 @@ internal static partial class PdfMemory
         }
     }
 
-    private static (long App, long Managed, long Chromium, int ChromiumProcesses) Snapshot()
+    internal static (long App, long Managed, long Chromium, int ChromiumProcesses) Snapshot()
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();

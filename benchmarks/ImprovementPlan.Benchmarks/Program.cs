@@ -24,6 +24,7 @@ namespace ImprovementPlan.Benchmarks;
 //        ... -- load --seeded URL --large URL [--seconds 5 --rounds 3 --concurrency 4]      alternate pages on two running apps
 //        ... -- measures [seconds]                                                         the measures pages, 500 measures vs seeded
 //        ... -- import [runs]                                                              the DfE import of the shipped referrals file
+//        ... -- soak [minutes] [warm-up seconds]                                            50 people working for 10 minutes: errors, p95, memory
 internal static class RenderBenchmark
 {
     public static async Task Main(string[] args)
@@ -44,6 +45,9 @@ internal static class RenderBenchmark
                 return;
             case "import":
                 await ImportBenchmark.RunAsync(args[1..]);
+                return;
+            case "soak":
+                await SoakRun.RunAsync(args[1..]);
                 return;
             default:
                 break;

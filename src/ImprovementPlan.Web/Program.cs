@@ -1,6 +1,8 @@
 using ImprovementPlan.Web.Data.Seeding;
+using ImprovementPlan.Web.Features.Evidence;
 using ImprovementPlan.Web.Features.Notifications;
 using ImprovementPlan.Web.Infrastructure;
+using ImprovementPlan.Web.Infrastructure.Backup;
 using ImprovementPlan.Web.Infrastructure.Email;
 using ImprovementPlan.Web.Reports;
 using Serilog;
@@ -19,10 +21,12 @@ builder.Services.AddImprovementPlanWeb(builder.Configuration);
 builder.Services.AddReports(builder.Configuration);
 builder.Services.AddImprovementPlanEmail(builder.Configuration);
 builder.Services.AddNotificationJobs(builder.Configuration);
+builder.Services.AddBackups(builder.Configuration);
 
 var app = builder.Build();
 
 await app.Services.InitialiseDatabaseAsync();
+await app.Services.MoveFolderEvidenceIntoDatabaseAsync();
 
 app.UseImprovementPlanPipeline();
 

@@ -22,6 +22,7 @@ public sealed partial class PageSweepTests(HostFixture host)
     [InlineData("director@demo.test", "/audit")]
     [InlineData("director@demo.test", "/updates/mine")]
     [InlineData("admin@demo.test", "/admin/users")]
+    [InlineData("admin@demo.test", "/admin/backups")]
     [InlineData("admin@demo.test", "/admin/users/new")]
     [InlineData("admin@demo.test", "/actions/new")]
     [InlineData("admin@demo.test", "/actions/QP21/edit")]

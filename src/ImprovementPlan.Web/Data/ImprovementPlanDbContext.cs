@@ -41,6 +41,8 @@ public abstract class ImprovementPlanDbContext(DbContextOptions options)
 
     public DbSet<Evidence> Evidence => Set<Evidence>();
 
+    public DbSet<EvidenceContent> EvidenceContents => Set<EvidenceContent>();
+
     public DbSet<Measure> Measures => Set<Measure>();
 
     public DbSet<MeasureTarget> MeasureTargets => Set<MeasureTarget>();

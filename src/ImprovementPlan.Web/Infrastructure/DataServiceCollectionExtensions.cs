@@ -22,6 +22,7 @@ public static class DataServiceCollectionExtensions
         var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         var dataDirectory = Path.GetFullPath(storage.DataDirectory, environment.ContentRootPath);
         storage.DataDirectory = dataDirectory;
+        storage.Evidence.Folder = Path.GetFullPath(storage.Evidence.Folder, dataDirectory);
 
         services.AddSingleton(storage);
         services.AddSingleton(database);

@@ -25,6 +25,7 @@ public static class FeatureServices
         services.AddScoped<Features.Shared.ActionRatings>();
         services.AddScoped<Features.Export.ActionPlanCsv>();
         services.AddSingleton(sp => Features.Meetings.MeetingSettings.WorkingDaysFrom(sp.GetRequiredService<IConfiguration>()));
+        services.AddScoped<Features.Evidence.EvidenceFolderImport>();
         return services;
     }
 }

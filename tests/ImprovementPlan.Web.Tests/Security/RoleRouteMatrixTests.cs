@@ -108,6 +108,7 @@ public sealed class RoleRouteMatrixTests(AppFactory factory) : IClassFixture<App
         "POST admin/users/{id}/deactivate", "POST admin/users/{id}/reactivate", "GET admin/users/{id}/leads", "POST admin/users/{id}/leads",
         "GET admin/users/{id}/hand-over", "POST admin/users/{id}/hand-over",
         "POST admin/users/{id}/send-reset-link", "GET admin/outbox", "POST admin/outbox/{id:long}/retry",
+        "GET admin/backups",
     ];
 
     /// <summary>Adding to this table is a security decision.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using ImprovementPlan.Domain.Common;
 using ImprovementPlan.Domain.Updates;
 using ImprovementPlan.Web.Authorization;
+using ImprovementPlan.Web.Data;
 using ImprovementPlan.Web.Features.Updates;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -14,6 +15,7 @@ public sealed class EvidenceController(
     UpdateRecordsQuery records,
     UpdateAccessService access,
     EvidenceStorageService storage,
+    ImprovementPlanDbContext db,
     WriteUpdateHandler writer) : Controller
 {
     /// <summary>Sent as an attachment under its original name and stored content type, never rendered in the page.</summary>
@@ -38,14 +40,14 @@ public sealed class EvidenceController(
             return NotFound();
         }
 
-        var path = storage.PathOf(evidence.StoredName);
-        if (!System.IO.File.Exists(path))
+        var content = await storage.OpenReadAsync(evidence, db, cancellationToken);
+        if (content is null)
         {
             return NotFound();
         }
 
         Response.Headers.XContentTypeOptions = "nosniff";
-        return PhysicalFile(path, evidence.ContentType ?? "application/octet-stream", evidence.OriginalFileName ?? "evidence");
+        return File(content, evidence.ContentType ?? "application/octet-stream", evidence.OriginalFileName ?? "evidence");
     }
 
     [HttpPost("{id:int}/remove")]

@@ -1,21 +1,31 @@
 using System.Security.Cryptography;
+using ImprovementPlan.Web.Data;
 using ImprovementPlan.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using EvidenceItem = ImprovementPlan.Domain.Updates.Evidence;
 
 namespace ImprovementPlan.Web.Features.Evidence;
 
 /// <summary>
-/// Keeps evidence files outside the web root, under {data}/evidence/, each under a generated name.
-/// A file is first written to a temporary name and moved into place only inside the database
-/// transaction that records it, so a failure on either side leaves neither a partial file nor an
-/// orphan row.
+/// Keeps evidence files where every instance of the app can read them: in the database by default
+/// (the EvidenceContent table, written in the transaction that records the update), or in a shared
+/// folder (Storage:Evidence:Kind = Folder), each under a generated name. An upload is first copied to
+/// a temporary file; only inside the database transaction does it become stored evidence, so a
+/// failure on either side leaves neither a partial file nor an orphan row.
 /// </summary>
-public sealed class EvidenceStorageService(StorageOptions storage, IConfiguration configuration)
+public sealed partial class EvidenceStorageService(StorageOptions storage, IConfiguration configuration, ILogger<EvidenceStorageService> logger)
 {
     private const string TemporarySuffix = ".uploading";
 
     public EvidenceOptions Options { get; } = EvidenceOptions.From(configuration);
 
-    public string Folder => Path.Combine(storage.DataDirectory, "evidence");
+    public EvidenceStoreKind Kind => storage.Evidence.Kind;
+
+    /// <summary>The evidence folder: the store itself with Kind = Folder, and where files stored before the database store still sit.</summary>
+    public string Folder => storage.Evidence.Folder;
+
+    /// <summary>Where uploads wait for their transaction: the evidence folder itself, or a local folder when the database keeps the bytes.</summary>
+    private string StagingFolder => Kind == EvidenceStoreKind.Folder ? Folder : Path.Combine(storage.DataDirectory, "uploading");
 
     /// <summary>The stored file's path; only generated names are accepted, so no path can escape the folder.</summary>
     public string PathOf(string storedName)
@@ -28,15 +38,86 @@ public sealed class EvidenceStorageService(StorageOptions storage, IConfiguratio
         return Path.Combine(Folder, storedName);
     }
 
+    /// <summary>
+    /// Makes the staged files stored evidence; called inside the database transaction, after the
+    /// evidence rows are inserted (so they have their ids) and before it commits.
+    /// </summary>
+    public async Task PlaceAsync(StagedFiles staged, ImprovementPlanDbContext db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(staged);
+        ArgumentNullException.ThrowIfNull(db);
+        if (Kind == EvidenceStoreKind.Folder)
+        {
+            staged.MoveIntoPlace();
+            return;
+        }
+
+        foreach (var file in staged.Files)
+        {
+            var content = await File.ReadAllBytesAsync(file.TemporaryPath, cancellationToken);
+            // Raw SQL, not the change tracker: the save that inserted the evidence rows has not
+            // accepted its changes yet, so a second SaveChanges would insert them again. The row is
+            // found by its stored name, which is unique to this upload.
+            var inserted = await db.Database.ExecuteSqlAsync(
+                $"INSERT INTO \"EvidenceContent\" (\"EvidenceId\", \"Content\") SELECT \"Id\", {content} FROM \"Evidence\" WHERE \"StoredName\" = {file.StoredName}",
+                cancellationToken);
+            if (inserted != 1)
+            {
+                throw new InvalidOperationException($"The evidence row for {file.StoredName} was not found inside its own transaction.");
+            }
+        }
+    }
+
+    /// <summary>The stored bytes of a file, read as a stream; null when there are none.</summary>
+    public async Task<Stream?> OpenReadAsync(EvidenceItem evidence, ImprovementPlanDbContext db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(evidence);
+        ArgumentNullException.ThrowIfNull(db);
+        if (evidence.StoredName is null)
+        {
+            return null;
+        }
+
+        if (Kind == EvidenceStoreKind.Database && await EvidenceContentStream.OpenAsync(db, evidence.Id, cancellationToken) is { } stored)
+        {
+            return stored;
+        }
+
+        // The folder store, or a file stored before the database store that has not been moved in yet.
+        var path = PathOf(evidence.StoredName);
+        return File.Exists(path) ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true) : null;
+    }
+
+    /// <summary>Deletes a removed item's file from the folder, if it has one; its database row, if any, went with the evidence row.</summary>
+    public void DeleteFile(string storedName)
+    {
+        try
+        {
+            File.Delete(PathOf(storedName));
+        }
+        catch (IOException exception)
+        {
+            // The row is gone, so the file is never served; it is only disk space.
+            LogFileNotDeleted(logger, exception, storedName);
+        }
+        catch (UnauthorizedAccessException exception)
+        {
+            LogFileNotDeleted(logger, exception, storedName);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The evidence file {StoredName} could not be deleted")]
+    private static partial void LogFileNotDeleted(ILogger logger, Exception exception, string storedName);
+
     /// <summary>Copies an upload to a temporary file, working out its SHA-256 on the way. Throws IOException if the disk refuses.</summary>
     public async Task<StagedFile> StageAsync(IFormFile file, EvidenceFileType type, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(type);
-        Directory.CreateDirectory(Folder);
+        Directory.CreateDirectory(StagingFolder);
         var storedName = Guid.NewGuid().ToString("N");
         var finalPath = PathOf(storedName);
-        var temporaryPath = finalPath + TemporarySuffix;
+        var temporaryPath = Path.Combine(StagingFolder, storedName + TemporarySuffix);
         try
         {
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -127,15 +208,15 @@ public sealed class StagedFiles : IDisposable
 
     public void Dispose()
     {
-        if (_committed)
-        {
-            return;
-        }
-
+        // A temporary file is never kept: moved into the folder store, it no longer exists; copied
+        // into the database, it is no longer needed.
         foreach (var file in _files)
         {
             TryDelete(file.TemporaryPath);
-            TryDelete(file.FinalPath);
+            if (!_committed)
+            {
+                TryDelete(file.FinalPath);
+            }
         }
     }
 

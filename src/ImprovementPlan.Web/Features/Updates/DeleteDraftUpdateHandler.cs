@@ -5,7 +5,7 @@ using ImprovementPlan.Web.Features.Evidence;
 namespace ImprovementPlan.Web.Features.Updates;
 
 /// <summary>An author deletes a draft update they no longer want, with its evidence; the files go once the rows have gone.</summary>
-public sealed partial class DeleteDraftUpdateHandler(ImprovementPlanDbContext db, EvidenceStorageService storage, ILogger<DeleteDraftUpdateHandler> logger)
+public sealed class DeleteDraftUpdateHandler(ImprovementPlanDbContext db, EvidenceStorageService storage)
 {
     /// <summary>False when the update is no longer a draft (submitted meanwhile), so nothing was deleted.</summary>
     public async Task<bool> HandleAsync(ProgressUpdate update, CancellationToken ct)
@@ -23,20 +23,9 @@ public sealed partial class DeleteDraftUpdateHandler(ImprovementPlanDbContext db
         await db.SaveChangesAsync(ct);
         foreach (var storedName in files)
         {
-            try
-            {
-                File.Delete(storage.PathOf(storedName));
-            }
-            catch (IOException exception)
-            {
-                // The rows are gone, so the file is never served; it is only disk space.
-                LogFileNotDeleted(logger, exception, storedName);
-            }
+            storage.DeleteFile(storedName);
         }
 
         return true;
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The file {StoredName} of a deleted draft update could not be deleted")]
-    private static partial void LogFileNotDeleted(ILogger logger, Exception exception, string storedName);
 }

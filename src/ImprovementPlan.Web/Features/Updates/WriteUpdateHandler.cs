@@ -213,15 +213,7 @@ public sealed partial class WriteUpdateHandler(
         await db.SaveChangesAsync(cancellationToken);
         if (removed.StoredName is { } storedName)
         {
-            try
-            {
-                File.Delete(storage.PathOf(storedName));
-            }
-            catch (IOException exception)
-            {
-                // The row is gone, so the file is never served; it is only disk space.
-                LogFileNotDeleted(logger, exception, removed.Id);
-            }
+            storage.DeleteFile(storedName);
         }
     }
 
@@ -364,7 +356,7 @@ public sealed partial class WriteUpdateHandler(
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await db.SaveChangesAsync(acceptAllChangesOnSuccess: false, ct);
-            staged.MoveIntoPlace();
+            await storage.PlaceAsync(staged, db, ct);
             await transaction.CommitAsync(ct);
         }, cancellationToken);
         db.ChangeTracker.AcceptAllChanges();
@@ -398,7 +390,4 @@ public sealed partial class WriteUpdateHandler(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "An evidence file could not be written")]
     private static partial void LogFileNotSaved(ILogger logger, Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The file of removed evidence {EvidenceId} could not be deleted")]
-    private static partial void LogFileNotDeleted(ILogger logger, Exception exception, int evidenceId);
 }

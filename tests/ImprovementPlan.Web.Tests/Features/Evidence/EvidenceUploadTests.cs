@@ -9,7 +9,10 @@ using TestUsers = ImprovementPlan.Web.Tests.Infrastructure.Users;
 
 namespace ImprovementPlan.Web.Tests.Features.Evidence;
 
-/// <summary>The app with a 1 KB evidence limit, so the size boundary can be tested with small files.</summary>
+/// <summary>
+/// The app with a 1 KB evidence limit, so the size boundary can be tested with small files, keeping
+/// evidence in the folder store (the database store has its own tests).
+/// </summary>
 public sealed class SmallUploadsFactory : AppFactory
 {
     public const int Limit = 1024;
@@ -17,6 +20,7 @@ public sealed class SmallUploadsFactory : AppFactory
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["Evidence:MaxFileSizeBytes"] = Limit.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Storage:Evidence:Kind"] = "Folder",
     };
 }
 
@@ -186,6 +190,8 @@ public sealed class EvidenceUploadTests(SmallUploadsFactory factory) : IClassFix
 public sealed class BrokenDiskFactory : AppFactory
 {
     public BrokenDiskFactory() => File.WriteAllText(Path.Combine(DataDirectory, "evidence"), "not a folder");
+
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Storage:Evidence:Kind"] = "Folder" };
 }
 
 public sealed class EvidenceWriteFailureTests(BrokenDiskFactory factory) : IClassFixture<BrokenDiskFactory>

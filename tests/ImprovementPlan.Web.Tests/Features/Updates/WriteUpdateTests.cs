@@ -356,7 +356,8 @@ public sealed class WriteUpdateTests(AppFactory factory) : IClassFixture<AppFact
         var update = Assert.Single(await UpdatesOnAsync("PM40"));
         Assert.Equal(id, update.Id);
         Assert.Single(update.Evidence);
-        Assert.Single(Directory.GetFiles(Path.Combine(factory.DataDirectory, "evidence"), update.Evidence.Single().StoredName!));
+        var evidenceId = update.Evidence.Single().Id;
+        Assert.Equal(1, await factory.WithDbAsync(db => db.EvidenceContents.CountAsync(c => c.EvidenceId == evidenceId, Ct)));
         var page = await client.GetDocumentAsync($"/updates/{id}");
         Assert.StartsWith("This form had already been saved", page.QuerySelector("[data-testid=notification] p")!.TextContent.Trim(),
             StringComparison.Ordinal);

@@ -1581,6 +1581,20 @@ namespace ImprovementPlan.Web.Data.Migrations.SqlServer
                     b.ToTable("Evidence");
                 });
 
+            modelBuilder.Entity("ImprovementPlan.Domain.Updates.EvidenceContent", b =>
+                {
+                    b.Property<int>("EvidenceId")
+                        .HasColumnType("int");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.HasKey("EvidenceId");
+
+                    b.ToTable("EvidenceContent", (string)null);
+                });
+
             modelBuilder.Entity("ImprovementPlan.Domain.Updates.ProgressUpdate", b =>
                 {
                     b.Property<int>("Id")
@@ -2235,6 +2249,15 @@ namespace ImprovementPlan.Web.Data.Migrations.SqlServer
                     b.HasOne("ImprovementPlan.Domain.Updates.ProgressUpdate", null)
                         .WithMany("Evidence")
                         .HasForeignKey("ProgressUpdateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ImprovementPlan.Domain.Updates.EvidenceContent", b =>
+                {
+                    b.HasOne("ImprovementPlan.Domain.Updates.Evidence", null)
+                        .WithOne()
+                        .HasForeignKey("ImprovementPlan.Domain.Updates.EvidenceContent", "EvidenceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1525,6 +1525,20 @@ namespace ImprovementPlan.Web.Data.Migrations.Sqlite
                     b.ToTable("Evidence");
                 });
 
+            modelBuilder.Entity("ImprovementPlan.Domain.Updates.EvidenceContent", b =>
+                {
+                    b.Property<int>("EvidenceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("EvidenceId");
+
+                    b.ToTable("EvidenceContent", (string)null);
+                });
+
             modelBuilder.Entity("ImprovementPlan.Domain.Updates.ProgressUpdate", b =>
                 {
                     b.Property<int>("Id")
@@ -2168,6 +2182,15 @@ namespace ImprovementPlan.Web.Data.Migrations.Sqlite
                     b.HasOne("ImprovementPlan.Domain.Updates.ProgressUpdate", null)
                         .WithMany("Evidence")
                         .HasForeignKey("ProgressUpdateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ImprovementPlan.Domain.Updates.EvidenceContent", b =>
+                {
+                    b.HasOne("ImprovementPlan.Domain.Updates.Evidence", null)
+                        .WithOne()
+                        .HasForeignKey("ImprovementPlan.Domain.Updates.EvidenceContent", "EvidenceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
