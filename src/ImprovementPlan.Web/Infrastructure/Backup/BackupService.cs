@@ -52,7 +52,14 @@ public sealed partial class BackupService(IServiceScopeFactory scopes, BackupOpt
                 }
             }
 
-            next = clock.GetUtcNow().UtcDateTime + options.Interval;
+            // The next backup is due one interval after this one was due, not after it finished, so a slow
+            // backup does not push the schedule back; after a long pause one backup catches up, not many.
+            next += options.Interval;
+            var now = clock.GetUtcNow().UtcDateTime;
+            if (next < now - options.Interval)
+            {
+                next = now;
+            }
         }
     }
 
