@@ -93,7 +93,10 @@ public sealed class ActionListLayoutTests(HostFixture host)
         // overflowed a phone's width.
         var reportId = await WithDbAsync(async db =>
         {
-            var planId = await db.Plans.Select(p => p.Id).SingleAsync();
+            // Other tests in this fixture add plans: use the one the clerk is working on (the seeded plan
+            // unless they chose another).
+            var chosen = await db.Users.Where(u => u.Email == "clerk@demo.test").Select(u => u.CurrentPlanId).SingleAsync();
+            var planId = chosen ?? await db.Reports.OrderBy(r => r.Id).Select(r => r.PlanId).FirstAsync();
             var report = new Report(planId, ReportKind.BoardProgressReport, "Improvement Board report for the layout check", new DateOnly(2021, 3, 10), null);
             db.Reports.Add(report);
             await db.SaveChangesAsync();
