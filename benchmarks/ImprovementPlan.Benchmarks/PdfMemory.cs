@@ -91,7 +91,9 @@ internal static partial class PdfMemory
 
     internal static (long App, long Managed, long Chromium, int ChromiumProcesses) Snapshot()
     {
-        GC.Collect();
+        // An aggressive, compacting collection hands freed segments back to the system, so the working set
+        // measures what is live rather than what the collector keeps in reserve.
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();
         using var self = Process.GetCurrentProcess();
         self.Refresh();

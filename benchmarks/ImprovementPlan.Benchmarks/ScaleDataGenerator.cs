@@ -127,6 +127,12 @@ internal static class ScaleDataGenerator
                         created);
                     update.Revise(new UpdateContent($"Progress on {action.Reference} as at {asAt:d MMMM yyyy}.", "Next steps agreed.", null,
                         Delivery(random), random.Next(3) == 0 ? Delivery(random) : null, status), asAt);
+                    if (status == ActionStatus.Complete)
+                    {
+                        // Completion is submitted only with evidence (the domain's rule); a link stands in for the file.
+                        update.AttachEvidence(Evidence.ForLink(0, "Evidence of completion", new Uri("https://evidence.invalid/" + action.Reference), created, null));
+                    }
+
                     MoveTo(update, state, created, random);
                     db.ProgressUpdates.Add(update);
                     written++;

@@ -84,13 +84,22 @@ internal static partial class SoakRun
         Console.Error.WriteLine($"Soak: {people.Count} people, {minutes:0.#} minutes, warm-up {warmUp.TotalSeconds:0} s.");
         var watch = Stopwatch.StartNew();
         var end = TimeSpan.FromMinutes(minutes);
-        (long App, long Chromium, int ChromiumProcesses)? atStart = null;
+        (long App, long Managed, long Chromium, int ChromiumProcesses)? atStart = null;
+        var samples = new List<(TimeSpan At, (long App, long Managed, long Chromium, int ChromiumProcesses) Memory)>();
         var sampler = Task.Run(async () =>
         {
             await Task.Delay(warmUp);
-            atStart = Memory();
+            atStart = PdfMemory.Snapshot();
             stats.Reset();
+            samples.Add((watch.Elapsed, atStart.Value));
             Console.Error.WriteLine($"Warm-up done at {watch.Elapsed.TotalSeconds:0} s: app {atStart.Value.App / 1048576} MiB, Chromium {atStart.Value.Chromium / 1048576} MiB.");
+
+            // A sample a minute shows whether memory levels off (warming caches) or keeps climbing (a leak).
+            while (watch.Elapsed + TimeSpan.FromSeconds(90) < end)
+            {
+                await Task.Delay(TimeSpan.FromMinutes(1));
+                samples.Add((watch.Elapsed, PdfMemory.Snapshot()));
+            }
         });
 
         var workers = people.Select((person, index) => Task.Run(async () =>
@@ -116,7 +125,8 @@ internal static partial class SoakRun
         })).ToList();
         await Task.WhenAll(workers);
         await sampler;
-        var atEnd = Memory();
+        var atEnd = PdfMemory.Snapshot();
+        samples.Add((watch.Elapsed, atEnd));
         foreach (var client in clients)
         {
             client.Dispose();
@@ -140,7 +150,16 @@ internal static partial class SoakRun
         Console.WriteLine("| memory | after warm-up | at end | growth |");
         Console.WriteLine("|---|---|---|---|");
         Console.WriteLine($"| app process (working set, includes this harness) | {start.App / 1048576} MiB | {atEnd.App / 1048576} MiB | {Growth(start.App, atEnd.App)} |");
+        Console.WriteLine($"| app managed heap (live objects after a full collection) | {start.Managed / 1048576} MiB | {atEnd.Managed / 1048576} MiB | {Growth(start.Managed, atEnd.Managed)} |");
         Console.WriteLine($"| Chromium processes (sum of RSS; {start.ChromiumProcesses} then {atEnd.ChromiumProcesses} processes) | {start.Chromium / 1048576} MiB | {atEnd.Chromium / 1048576} MiB | {Growth(start.Chromium, atEnd.Chromium)} |");
+        Console.WriteLine();
+        Console.WriteLine("| minute | app working set | app managed heap | Chromium |");
+        Console.WriteLine("|---|---|---|---|");
+        foreach (var (at, memory) in samples)
+        {
+            Console.WriteLine($"| {at.TotalMinutes:0.0} | {memory.App / 1048576} MiB | {memory.Managed / 1048576} MiB | {memory.Chromium / 1048576} MiB |");
+        }
+
         SqliteCleanup(dataDirectory);
     }
 
@@ -315,12 +334,6 @@ internal static partial class SoakRun
             ["__RequestVerificationToken"] = Token().Match(form).Groups[1].Value,
         }));
         Check(response.StatusCode == HttpStatusCode.Redirect, "signing in " + email);
-    }
-
-    private static (long App, long Chromium, int ChromiumProcesses) Memory()
-    {
-        var (app, _, chromium, processes) = PdfMemory.Snapshot();
-        return (app, chromium, processes);
     }
 
     private static string Growth(long from, long to) => from == 0 ? "n/a" : $"{(to - from) * 100.0 / from:+0.0;-0.0}%";

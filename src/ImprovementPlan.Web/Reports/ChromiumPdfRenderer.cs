@@ -38,6 +38,7 @@ public sealed partial class ChromiumPdfRenderer : IPdfRenderer, IAsyncDisposable
     private IBrowser? _browser;
     private string? _lastLaunchError;
     private readonly System.Collections.Concurrent.ConcurrentBag<WarmPage> _idlePages = [];
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Task, bool> _recycling = new();
     private int _launches;
     private int _blockedRequests;
     private int _pagesOpened;
@@ -94,6 +95,9 @@ public sealed partial class ChromiumPdfRenderer : IPdfRenderer, IAsyncDisposable
             throw new PdfRendererBusyException();
         }
 
+        // Set once a render has its PDF: the page is then made ready for the next render while the response
+        // goes out, and the slot is given back when that is done, so the caller never waits for the reset.
+        Task? recycling = null;
         try
         {
             var timeout = TimeSpan.FromSeconds(_options.RenderTimeoutSeconds);
@@ -103,7 +107,8 @@ public sealed partial class ChromiumPdfRenderer : IPdfRenderer, IAsyncDisposable
                 var browser = await EnsureBrowserAsync(cancellationToken);
                 try
                 {
-                    var pdf = await UntilDisconnected(browser, RenderOnceAsync(browser, html, settings, timeout)).WaitAsync(timeout, cancellationToken);
+                    var (pdf, recycled) = await UntilDisconnected(browser, RenderOnceAsync(browser, html, settings, timeout)).WaitAsync(timeout, cancellationToken);
+                    recycling = recycled;
                     return PdfMetadata.Apply(pdf, settings.Title, settings.Author, settings.Subject, "en-GB");
                 }
                 catch (PlaywrightException ex) when (attempt == 1)
@@ -121,7 +126,36 @@ public sealed partial class ChromiumPdfRenderer : IPdfRenderer, IAsyncDisposable
         }
         finally
         {
+            if (recycling is null)
+            {
+                _slots.Release();
+            }
+            else
+            {
+                _ = ReleaseSlotAfterAsync(recycling);
+            }
+        }
+    }
+
+    private async Task ReleaseSlotAfterAsync(Task recycling)
+    {
+        try
+        {
+            await recycling;
+        }
+#pragma warning disable CA1031 // The reset's own failures close the page; nothing here may keep the slot taken.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
+
+        try
+        {
             _slots.Release();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The renderer was disposed while the page was being reset.
         }
     }
 
@@ -129,7 +163,7 @@ public sealed partial class ChromiumPdfRenderer : IPdfRenderer, IAsyncDisposable
     /// The render's result, or a <see cref="PlaywrightException"/> as soon as the browser goes away: a
     /// call in flight when the process dies can otherwise wait for the whole render timeout.
     /// </summary>
-    private static async Task<byte[]> UntilDisconnected(IBrowser browser, Task<byte[]> render)
+    private static async Task<T> UntilDisconnected<T>(IBrowser browser, Task<T> render)
     {
         var gone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         void OnDisconnected(object? sender, IBrowser e) => gone.TrySetResult();
@@ -156,14 +190,15 @@ public sealed partial class ChromiumPdfRenderer : IPdfRenderer, IAsyncDisposable
         }
     }
 
-    private async Task<byte[]> RenderOnceAsync(IBrowser browser, string html, PdfDocumentSettings settings, TimeSpan timeout)
+    /// <summary>Prints on a warm page; returns the PDF and the task that readies the page for the next render (or closes it).</summary>
+    private async Task<(byte[] Pdf, Task Recycled)> RenderOnceAsync(IBrowser browser, string html, PdfDocumentSettings settings, TimeSpan timeout)
     {
         var warm = await TakePageAsync(browser, timeout);
-        var reusable = false;
+        byte[] pdf;
         try
         {
             await warm.Page.SetContentAsync(html, new PageSetContentOptions { WaitUntil = WaitUntilState.Load });
-            var pdf = await warm.Page.PdfAsync(new PagePdfOptions
+            pdf = await warm.Page.PdfAsync(new PagePdfOptions
             {
                 Format = "A4",
                 Landscape = settings.Landscape,
@@ -177,37 +212,64 @@ public sealed partial class ChromiumPdfRenderer : IPdfRenderer, IAsyncDisposable
                     ? new Margin { Top = "18mm", Bottom = "16mm", Left = "10mm", Right = "10mm" }
                     : new Margin { Top = "20mm", Bottom = "18mm", Left = "16mm", Right = "16mm" },
             });
-            reusable = ++warm.Renders < RendersPerPage && await ResetAsync(warm);
-            return pdf;
         }
-        finally
+        catch
         {
-            if (reusable && browser.IsConnected)
-            {
-                _idlePages.Add(warm);
-            }
-            else if (browser.IsConnected)
+            if (browser.IsConnected)
             {
                 await CloseQuietlyAsync(warm.Context);
             }
+
+            throw;
+        }
+
+        var recycled = RecycleAsync(browser, warm);
+        _recycling[recycled] = true;
+        _ = recycled.ContinueWith(t => _recycling.TryRemove(t, out _), TaskScheduler.Default);
+        return (pdf, recycled);
+    }
+
+    /// <summary>Resets a page that has printed and puts it back among the idle pages, or closes it when it has printed enough or the reset failed.</summary>
+    private async Task RecycleAsync(IBrowser browser, WarmPage warm)
+    {
+        var reusable = ++warm.Renders < RendersPerPage && await ResetAsync(warm);
+        if (reusable && browser.IsConnected)
+        {
+            _idlePages.Add(warm);
+        }
+        else if (browser.IsConnected)
+        {
+            await CloseQuietlyAsync(warm.Context);
         }
     }
 
     /// <summary>An idle warm page of this browser, or a new one (its own context, network refused) when none is idle.</summary>
     private async Task<WarmPage> TakePageAsync(IBrowser browser, TimeSpan timeout)
     {
-        while (_idlePages.TryTake(out var idle))
+        while (true)
         {
-            if (ReferenceEquals(idle.Browser, browser) && browser.IsConnected && !idle.Page.IsClosed)
+            while (_idlePages.TryTake(out var idle))
             {
-                return idle;
+                if (ReferenceEquals(idle.Browser, browser) && browser.IsConnected && !idle.Page.IsClosed)
+                {
+                    return idle;
+                }
+
+                // A page of a browser since discarded (or closed under us): drop it.
+                if (idle.Browser.IsConnected)
+                {
+                    await CloseQuietlyAsync(idle.Context);
+                }
             }
 
-            // A page of a browser since discarded (or closed under us): drop it.
-            if (idle.Browser.IsConnected)
+            // A page that has just printed is being reset: waiting for it is quicker than opening another.
+            var resetting = _recycling.Keys.Where(t => !t.IsCompleted).ToArray();
+            if (resetting.Length == 0)
             {
-                await CloseQuietlyAsync(idle.Context);
+                break;
             }
+
+            await Task.WhenAny(resetting);
         }
 
         var context = await browser.NewContextAsync(new BrowserNewContextOptions

@@ -17,8 +17,9 @@ public sealed class HomeController(DashboardQuery dashboard, MeasureWorkQuery me
             return View(null);
         }
 
+        // Only the follow-ups: the rest of the to-do list is on the dashboard already, from the plan's actions read once.
         var followUps = user.Id is { } userId
-            ? (await toDo.BuildAsync(await currentPlan.IdAsync(cancellationToken), userId, clock.Today(), cancellationToken)).FollowUps
+            ? await toDo.OpenFollowUpsAsync(await currentPlan.IdAsync(cancellationToken), userId, clock.Today(), cancellationToken)
             : [];
         return View(model with
         {

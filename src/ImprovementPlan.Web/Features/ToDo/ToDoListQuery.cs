@@ -36,7 +36,7 @@ public sealed class ToDoListQuery(ImprovementPlanDbContext db)
         return new ToDoList(userId, userName, asAt, nextReview, lastReview,
             await ActionsToUpdateAsync(planId, userId, lastReview, nextReview, ct),
             await FiguresDueAsync(planId, userId, asAt, ct),
-            await FollowUpsAsync(planId, userId, asAt, ct),
+            await OpenFollowUpsAsync(planId, userId, asAt, ct),
             isDirector ? await DecisionsAsync(planId, ct) : []);
     }
 
@@ -85,7 +85,8 @@ public sealed class ToDoListQuery(ImprovementPlanDbContext db)
         return [.. items.OrderBy(i => i.DueOn)];
     }
 
-    private async Task<IReadOnlyList<ToDoItem>> FollowUpsAsync(int planId, string userId, DateOnly asAt, CancellationToken ct)
+    /// <summary>The follow-ups <paramref name="userId"/> owns that are still open, soonest due first (the dashboard reads only these).</summary>
+    public async Task<IReadOnlyList<ToDoItem>> OpenFollowUpsAsync(int planId, string userId, DateOnly asAt, CancellationToken ct = default)
     {
         var rows = await (from f in db.FollowUps.AsNoTracking()
                           join m in db.Meetings.AsNoTracking() on f.MeetingId equals m.Id
