@@ -70,8 +70,9 @@ public sealed class MeetingDecisionsInReportsTests(AsAtReportTests.LaterFactory 
         Assert.NotNull(row.QuerySelector("strong"));
 
         Assert.Contains("Weekly reports on the audit until it is done", pdfText, StringComparison.Ordinal);
-        Assert.Contains("Send the audit findings to the board", pdfText, StringComparison.Ordinal);
-        Assert.Contains("Open and overdue", pdfText, StringComparison.Ordinal);
+        // A table cell's text may wrap, and the PDF's text runs line by line across the row's cells.
+        Assert.True(WordsInOrder(pdfText, "Send the audit findings to the board"), pdfText);
+        Assert.True(WordsInOrder(pdfText, "Open and overdue"), pdfText);
         Assert.DoesNotContain("Decided after the pack's date", pdfText, StringComparison.Ordinal);
 
         Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
@@ -79,6 +80,36 @@ public sealed class MeetingDecisionsInReportsTests(AsAtReportTests.LaterFactory 
         Assert.Contains("Send the audit findings to the board", publishedBody, StringComparison.Ordinal);
         Assert.Contains("Weekly reports on the audit until it is done", facts, StringComparison.Ordinal);
         Assert.Contains("Open and overdue", facts, StringComparison.Ordinal);
+    }
+
+    /// <summary>The phrase's words appear in order in the text, the whole phrase within a table row's worth of words (the words of one cell).</summary>
+    private static bool WordsInOrder(string text, string phrase)
+    {
+        var words = text.Split(' ');
+        var wanted = phrase.Split(' ');
+        for (var start = 0; start < words.Length; start++)
+        {
+            if (words[start] != wanted[0])
+            {
+                continue;
+            }
+
+            var found = 1;
+            for (var i = start + 1; i < Math.Min(words.Length, start + 60) && found < wanted.Length; i++)
+            {
+                if (words[i] == wanted[found])
+                {
+                    found++;
+                }
+            }
+
+            if (found == wanted.Length)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     [Fact]
