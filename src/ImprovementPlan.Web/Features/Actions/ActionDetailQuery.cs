@@ -87,7 +87,7 @@ public sealed class ActionDetailQuery(
             LeadUserName = leadName,
             Priorities = [.. action.Priorities.OrderBy(p => p.Number)],
             SourceReviews = [.. action.SourceReviews.OrderBy(s => s.Date ?? DateOnly.MaxValue).ThenBy(s => s.Code, StringComparer.Ordinal)],
-            Updates = await timeline.ForActionAsync(action.Id, cancellationToken),
+            Updates = await timeline.ForActionAsync(plan.Id, action.Id, cancellationToken),
             DueDateChanges = changes,
             History = await history.RunAsync(plan.Id, action.Reference, cancellationToken),
             CanAddUpdate = leads && writesUpdates,
@@ -116,7 +116,7 @@ public sealed class ActionDetailPage
 
     public required IReadOnlyList<Domain.Plans.SourceReview> SourceReviews { get; init; }
 
-    public required IReadOnlyList<TimelineUpdate> Updates { get; init; }
+    public required Timeline Updates { get; init; }
 
     public required IReadOnlyList<DueDateChange> DueDateChanges { get; init; }
 

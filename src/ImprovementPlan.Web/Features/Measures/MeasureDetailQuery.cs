@@ -1,14 +1,21 @@
 using System.Globalization;
 using System.Text.Json;
 using ImprovementPlan.Domain.Measures;
+using ImprovementPlan.Domain.Meetings;
 using ImprovementPlan.Web.Data;
+using ImprovementPlan.Web.Features.Meetings;
+using ImprovementPlan.Web.Features.Shared;
 using ImprovementPlan.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace ImprovementPlan.Web.Features.Measures;
 
-/// <summary>One entry of a measure's change history, from the audit trail.</summary>
-public sealed record MeasureHistoryEntry(DateTime OccurredAtUtc, string Who, string What, IReadOnlyList<(string Field, string? Old, string? New)> Changes);
+/// <summary>One entry of a measure's history: a change from the audit trail, or a meeting's decision about the measure.</summary>
+public sealed record MeasureHistoryEntry(DateTime OccurredAtUtc, string Who, string What, IReadOnlyList<(string Field, string? Old, string? New)> Changes)
+{
+    /// <summary>Set when the entry is a decision a meeting recorded about the measure.</summary>
+    public TimelineDecision? Decision { get; init; }
+}
 
 /// <summary>Everything the measure's page shows.</summary>
 public sealed record MeasureDetailPage(
@@ -21,7 +28,8 @@ public sealed record MeasureDetailPage(
     IReadOnlyList<MeasurePeriod> PeriodsOffered);
 
 /// <summary>A measure of the current plan with its figures, targets, comparators and change history.</summary>
-public sealed class MeasureDetailQuery(ImprovementPlanDbContext db, CurrentPlan plan, MeasureAccessService access, TimeProvider clock)
+public sealed class MeasureDetailQuery(ImprovementPlanDbContext db, CurrentPlan plan, MeasureAccessService access, DecisionsAboutQuery decisions,
+    TimeProvider clock)
 {
     private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNameCaseInsensitive = true };
 
@@ -47,7 +55,14 @@ public sealed class MeasureDetailQuery(ImprovementPlanDbContext db, CurrentPlan 
         var priority = measure.PriorityId is { } priorityId
             ? await db.Priorities.AsNoTracking().Where(p => p.Id == priorityId).Select(p => $"Priority {p.Number}: {p.Title}").SingleOrDefaultAsync(ct)
             : null;
-        return new MeasureDetailPage(measure, MeasureListQuery.Row(measure, today, owners), priority, await HistoryAsync(measure, ct),
+        // Decisions join the audit entries in date order; a meeting's decision counts from midday on the meeting's day.
+        var decided = (await decisions.RunAsync(measure.PlanId, AgendaSubject.Measure, measure.Id, ct)).Select(d => new MeasureHistoryEntry(
+            TimeZoneInfo.ConvertTimeToUtc(d.Date.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Unspecified), Clock.UkTime), d.MeetingName, d.Heading, [])
+        {
+            Decision = d,
+        });
+        var history = (await HistoryAsync(measure, ct)).Concat(decided).OrderByDescending(h => h.OccurredAtUtc).ToList();
+        return new MeasureDetailPage(measure, MeasureListQuery.Row(measure, today, owners), priority, history,
             await access.MayMaintainAsync(), await access.MayEnterFiguresAsync(measure), FigureRules.RecentPeriods(measure.Frequency, today));
     }
 

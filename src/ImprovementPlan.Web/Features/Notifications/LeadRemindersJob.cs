@@ -1,8 +1,8 @@
 using System.Globalization;
 using ImprovementPlan.Domain.Actions;
 using ImprovementPlan.Domain.Meetings;
-using ImprovementPlan.Domain.Updates;
 using ImprovementPlan.Web.Data;
+using ImprovementPlan.Web.Features.ToDo;
 using ImprovementPlan.Web.Identity;
 using ImprovementPlan.Web.Infrastructure.Email;
 using Microsoft.EntityFrameworkCore;
@@ -13,14 +13,15 @@ namespace ImprovementPlan.Web.Features.Notifications;
 /// <summary>
 /// Before each CSIP review's update deadline (Notifications:ReminderWorkingDaysBeforeDeadline working
 /// days before it) each lead gets one email listing their actions with no approved update since the
-/// last review, the figures due for measures they own and their open follow-ups. After a missed
-/// deadline, the actions still without an update are escalated, once, to their senior responsible
-/// officer (when that is a user of the tracker) and to the Service Director. Each run is claimed per
-/// meeting (JobRun) and each email is unique per meeting and recipient, so running again, or on
-/// another instance, sends nothing more.
+/// last review, the figures due for measures they own and their open follow-ups: the lists of their
+/// "What I need to do" page (<see cref="ToDoListQuery"/>). After a missed deadline, the actions still
+/// without an update are escalated, once, to their senior responsible officer (when that is a user of
+/// the tracker) and to the Service Director. Working days are the meetings feature's own
+/// (<see cref="WorkingDays"/>, from Meetings:BankHolidays). Each run is claimed per meeting (JobRun) and
+/// each email is unique per meeting and recipient, so running again, or on another instance, sends nothing more.
 /// </summary>
 public sealed class LeadRemindersJob(ImprovementPlanDbContext db, Outbox outbox, JobClaims claims, TimeProvider clock,
-    IOptionsMonitor<NotificationOptions> options, IConfiguration configuration) : IScheduledJob
+    IOptionsMonitor<NotificationOptions> options, WorkingDays workingDays, ToDoListQuery toDo) : IScheduledJob
 {
     public const string ReminderJob = "deadline-reminder";
     public const string EscalationJob = "deadline-escalation";
@@ -28,7 +29,6 @@ public sealed class LeadRemindersJob(ImprovementPlanDbContext db, Outbox outbox,
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var today = DateOnly.FromDateTime(UkTime.Now(clock));
-        var workingDays = WorkingDaysFrom(configuration);
         var lead = Math.Max(0, options.CurrentValue.ReminderWorkingDaysBeforeDeadline);
         // Meetings whose deadline is near or has just passed: reminders from N working days before, escalations until the meeting.
         var meetings = await db.Meetings.AsNoTracking()
@@ -41,7 +41,7 @@ public sealed class LeadRemindersJob(ImprovementPlanDbContext db, Outbox outbox,
             {
                 if (!await claims.IsDoneAsync(EscalationJob, key, cancellationToken))
                 {
-                    await EscalateAsync(meeting, key, cancellationToken);
+                    await EscalateAsync(meeting, key, today, cancellationToken);
                 }
             }
             else if (today >= workingDays.Before(meeting.UpdateDeadline, lead) && !await claims.IsDoneAsync(ReminderJob, key, cancellationToken))
@@ -51,63 +51,47 @@ public sealed class LeadRemindersJob(ImprovementPlanDbContext db, Outbox outbox,
         }
     }
 
-    /// <summary>The actions of the plan, with their lead, that have no approved update since the last review before this meeting.</summary>
-    private async Task<List<ActionDue>> ActionsWithoutUpdateAsync(Meeting meeting, CancellationToken cancellationToken)
-    {
-        var lastReview = await db.Meetings.AsNoTracking()
-            .Where(m => m.PlanId == meeting.PlanId && m.Kind == MeetingKind.CsipReview && m.Status != MeetingStatus.Cancelled && m.Date < meeting.Date)
-            .OrderByDescending(m => m.Date).Select(m => (DateOnly?)m.Date).FirstOrDefaultAsync(cancellationToken);
-        var since = (lastReview ?? DateOnly.MinValue).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        return await db.Actions.AsNoTracking()
-            .Where(a => a.PlanId == meeting.PlanId && a.LeadUserId != null && a.Status != ActionStatus.Complete)
-            .Where(a => !db.ProgressUpdates.Any(u => u.ActionId == a.Id && u.State == UpdateState.Approved && u.ReviewedAtUtc >= since))
-            .OrderBy(a => a.Sequence)
-            .Select(a => new ActionDue(a.Reference, a.ActionText, a.LeadUserId!, a.SeniorResponsibleOfficer))
-            .ToListAsync(cancellationToken);
-    }
-
     private async Task RemindAsync(Meeting meeting, string key, DateOnly today, CancellationToken cancellationToken)
     {
-        var actions = await ActionsWithoutUpdateAsync(meeting, cancellationToken);
-        var followUps = await db.FollowUps.AsNoTracking()
-            .Where(f => f.PlanId == meeting.PlanId && f.Status == FollowUpStatus.Open)
-            .Select(f => new { f.OwnerUserId, f.What, f.DueDate, f.MeetingId }).ToListAsync(cancellationToken);
-        var measures = await db.Measures.AsNoTracking().Where(m => m.PlanId == meeting.PlanId && m.RetiredOn == null && m.DataOwnerUserId != null)
-            .Include(m => m.Targets).Include(m => m.Actuals).AsSplitQuery().ToListAsync(cancellationToken);
-        var figures = measures.Select(m => (m.DataOwnerUserId, m.Id, m.Name, Next: m.NextFigureDue(today)))
-            .Where(m => m.Next is { } next && next.Period.End < today).ToList();
-
-        var leadIds = actions.Select(a => a.LeadUserId).Concat(followUps.Select(f => f.OwnerUserId)).Concat(figures.Select(f => f.DataOwnerUserId!))
-            .Distinct().ToList();
-        var leads = await ActiveUsersAsync(leadIds, cancellationToken);
+        // Everyone who might have something to do: leads of unfinished actions, owners of open follow-ups and of measures.
+        var planId = meeting.PlanId;
+        var candidateIds = await db.Actions.AsNoTracking()
+            .Where(a => a.PlanId == planId && a.LeadUserId != null && a.Status != ActionStatus.Complete).Select(a => a.LeadUserId!)
+            .Union(db.FollowUps.AsNoTracking().Where(f => f.PlanId == planId && f.Status == FollowUpStatus.Open).Select(f => f.OwnerUserId))
+            .Union(db.Measures.AsNoTracking().Where(m => m.PlanId == planId && m.DataOwnerUserId != null).Select(m => m.DataOwnerUserId!))
+            .ToListAsync(cancellationToken);
         var deadline = Date(meeting.UpdateDeadline);
-        foreach (var person in leads)
+        foreach (var person in await ActiveUsersAsync(candidateIds, cancellationToken))
         {
-            var theirActions = actions.Where(a => a.LeadUserId == person.Id).ToList();
-            var theirFollowUps = followUps.Where(f => f.OwnerUserId == person.Id).ToList();
-            var theirFigures = figures.Where(f => f.DataOwnerUserId == person.Id).ToList();
+            var list = await toDo.BuildAsync(planId, person.Id, today, cancellationToken);
+            if (list.ActionsToUpdate.Count + list.FiguresDue.Count + list.FollowUps.Count == 0)
+            {
+                continue;
+            }
+
             var content = new EmailContent($"Updates due by {deadline}")
                 .Paragraph($"Dear {person.DisplayName},")
                 .Paragraph($"The next CSIP review is on {Date(meeting.Date)}. Please bring these up to date by {deadline}.");
-            if (theirActions.Count > 0)
+            if (list.ActionsToUpdate.Count > 0)
             {
                 content.Subheading("Actions with no approved update since the last review")
-                    .List(theirActions.Select(a => ($"{a.Reference}: {Shorten(a.Text)}", (string?)outbox.Link($"/actions/{Uri.EscapeDataString(a.Reference)}"))));
+                    .List(list.ActionsToUpdate.Select(i => (i.Text, (string?)outbox.Link(i.Href))));
             }
 
-            if (theirFigures.Count > 0)
+            if (list.FiguresDue.Count > 0)
             {
                 content.Subheading("Figures due for measures you own")
-                    .List(theirFigures.Select(f => ($"{f.Name}: due by {Date(f.Next!.Value.DueOn)}", (string?)outbox.Link($"/measures/{f.Id}"))));
+                    .List(list.FiguresDue.Select(i => ($"{i.Text}: {i.Detail}", (string?)outbox.Link(i.Href))));
             }
 
-            if (theirFollowUps.Count > 0)
+            if (list.FollowUps.Count > 0)
             {
                 content.Subheading("Your open follow-ups")
-                    .List(theirFollowUps.Select(f => ($"{f.What} (by {Date(f.DueDate)})", (string?)outbox.Link($"/meetings/{f.MeetingId}"))));
+                    .List(list.FollowUps.Select(i => ($"{i.Text}: {i.Detail}", (string?)outbox.Link(i.Href))));
             }
 
-            outbox.Add(meeting.PlanId, person.Id, person.Email, person.DisplayName, $"Updates due by {deadline} for the CSIP review", content,
+            content.Link("Everything you need to do", outbox.Link(Meetings.MeetingPaths.ToDo));
+            outbox.Add(planId, person.Id, person.Email, person.DisplayName, $"Updates due by {deadline} for the CSIP review", content,
                 $"{ReminderJob}:{key}");
         }
 
@@ -115,9 +99,27 @@ public sealed class LeadRemindersJob(ImprovementPlanDbContext db, Outbox outbox,
         await claims.SaveAsync(cancellationToken);
     }
 
-    private async Task EscalateAsync(Meeting meeting, string key, CancellationToken cancellationToken)
+    /// <summary>The plan's actions still without an approved update since the last review: every lead's "What I need to do" list, together.</summary>
+    private async Task<List<ActionDue>> ActionsWithoutUpdateAsync(int planId, DateOnly today, CancellationToken cancellationToken)
     {
-        var missed = await ActionsWithoutUpdateAsync(meeting, cancellationToken);
+        var actions = await db.Actions.AsNoTracking()
+            .Where(a => a.PlanId == planId && a.LeadUserId != null && a.Status != ActionStatus.Complete)
+            .OrderBy(a => a.Sequence)
+            .Select(a => new { a.Id, a.Reference, a.ActionText, LeadUserId = a.LeadUserId!, a.SeniorResponsibleOfficer })
+            .ToListAsync(cancellationToken);
+        var due = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var leadId in actions.Select(a => a.LeadUserId).Distinct(StringComparer.Ordinal))
+        {
+            due.UnionWith((await toDo.BuildAsync(planId, leadId, today, cancellationToken)).ActionsToUpdate.Select(i => i.Key));
+        }
+
+        return [.. actions.Where(a => due.Contains(ToDoListQuery.ActionKey(a.Id)))
+            .Select(a => new ActionDue(a.Reference, a.ActionText, a.LeadUserId, a.SeniorResponsibleOfficer))];
+    }
+
+    private async Task EscalateAsync(Meeting meeting, string key, DateOnly today, CancellationToken cancellationToken)
+    {
+        var missed = await ActionsWithoutUpdateAsync(meeting.PlanId, today, cancellationToken);
         var leadNames = await db.Users.AsNoTracking().Where(u => missed.Select(a => a.LeadUserId).Contains(u.Id))
             .ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
         var directorRoleId = await db.Roles.Where(r => r.Name == Roles.ServiceDirector).Select(r => r.Id).SingleOrDefaultAsync(cancellationToken);
@@ -162,13 +164,6 @@ public sealed class LeadRemindersJob(ImprovementPlanDbContext db, Outbox outbox,
     private async Task<List<Person>> ActiveUsersAsync(List<string> ids, CancellationToken cancellationToken) =>
         await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id) && u.IsActive && u.Email != null)
             .Select(u => new Person(u.Id, u.Email!, u.DisplayName)).ToListAsync(cancellationToken);
-
-    /// <summary>Weekends and the configured bank holidays (Meetings:BankHolidays, yyyy-MM-dd), as the meetings feature counts them.</summary>
-    private static WorkingDays WorkingDaysFrom(IConfiguration configuration) =>
-        new(configuration.GetSection("Meetings:BankHolidays").GetChildren().Select(c => c.Value)
-            .Where(v => !string.IsNullOrWhiteSpace(v))
-            .Select(v => DateOnly.TryParseExact(v!.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : (DateOnly?)null)
-            .Where(d => d is not null).Select(d => d!.Value));
 
     private static string Date(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
 

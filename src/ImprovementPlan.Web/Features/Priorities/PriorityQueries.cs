@@ -37,7 +37,7 @@ public sealed record PriorityDetailPage(
     IReadOnlyList<ActionSummary> Actions,
     RagTotals Totals,
     IReadOnlyList<PriorityMeasure> Measures,
-    IReadOnlyList<TimelineUpdate> Updates,
+    Timeline Updates,
     bool CanAddUpdate);
 
 /// <summary>The nine priority areas and each one's page.</summary>
@@ -99,7 +99,7 @@ public sealed class PriorityQueries(
             actions,
             RagTotals.Of(actions.Select(a => a.Delivery.Rag)),
             [.. measures.Select(m => Rate(m, plan.Today))],
-            await timeline.ForPriorityAsync(priority.Id, cancellationToken),
+            await timeline.ForPriorityAsync(plan.PlanId, priority.Id, cancellationToken),
             (await authorization.AuthorizeAsync(user, priority, Policies.LeadsRecord)).Succeeded);
     }
 

@@ -2,6 +2,7 @@ using ImprovementPlan.Domain.Actions;
 using ImprovementPlan.Domain.Measures;
 using ImprovementPlan.Domain.Rag;
 using ImprovementPlan.Domain.Reports;
+using ImprovementPlan.Web.Features.Reports.AsAt;
 using ImprovementPlan.Web.Features.Shared;
 
 namespace ImprovementPlan.Web.Features.Reports;
@@ -279,6 +280,12 @@ public sealed record BoardContent(
 {
     /// <summary>Overdue, Red and stale actions, each listed once with all its reasons.</summary>
     public IReadOnlyList<ExceptionLine> Exceptions { get; init; } = [];
+
+    /// <summary>The last Improvement Board held before the report's date; null when none has been held.</summary>
+    public HeldMeeting? LastBoard { get; init; }
+
+    /// <summary>The decisions of every meeting held since the last board (or since the plan began) and before the report's date.</summary>
+    public IReadOnlyList<MeetingDecision> DecisionsSinceLastBoard { get; init; } = [];
 }
 
 public sealed record AwaitingDecision(string What, string Record, string Author, DateOnly AsAt, string Summary);
@@ -300,6 +307,15 @@ public sealed record ReviewPackContent(
 
     /// <summary>Overdue, Red and stale actions, each listed once with all its reasons.</summary>
     public IReadOnlyList<ExceptionLine> Exceptions { get; init; } = [];
+
+    /// <summary>The last CSIP review held before the pack's date; null when none has been held.</summary>
+    public HeldMeeting? LastReview { get; init; }
+
+    /// <summary>The decisions recorded at <see cref="LastReview"/>, in agenda order.</summary>
+    public IReadOnlyList<MeetingDecision> LastReviewDecisions { get; init; } = [];
+
+    /// <summary>Follow-ups from meetings held before the pack's date that were not confirmed closed by then.</summary>
+    public IReadOnlyList<FollowUpAsAt> OpenFollowUps { get; init; } = [];
 }
 
 public sealed record WorkstreamGroup(string Code, string Name, string? AccountableLead, IReadOnlyList<string> Outcomes, IReadOnlyList<ActionLine> Actions);

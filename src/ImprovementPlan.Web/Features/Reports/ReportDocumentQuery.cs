@@ -1,4 +1,5 @@
 using ImprovementPlan.Domain.Actions;
+using ImprovementPlan.Domain.Meetings;
 using ImprovementPlan.Domain.Rag;
 using ImprovementPlan.Domain.Reports;
 using ImprovementPlan.Domain.Updates;
@@ -11,7 +12,8 @@ using Microsoft.EntityFrameworkCore;
 namespace ImprovementPlan.Web.Features.Reports;
 
 /// <summary>Builds a <see cref="ReportDocument"/> for any kind of report, from the plan as it stood on the report's date.</summary>
-public sealed class ReportDocumentQuery(ImprovementPlanDbContext db, PlanAsAtQuery asAt, RagSettings settings, TimeProvider clock)
+public sealed class ReportDocumentQuery(ImprovementPlanDbContext db, PlanAsAtQuery asAt, MeetingsAsAtQuery meetings, RagSettings settings,
+    TimeProvider clock)
 {
     public async Task<ReportDocument?> BuildAsync(int reportId, CancellationToken cancellationToken = default)
     {
@@ -150,6 +152,10 @@ public sealed class ReportDocumentQuery(ImprovementPlanDbContext db, PlanAsAtQue
             .ToList();
         var measures = (await MeasuresAsync(report, ct)).Where(m => m.Trajectory.Count > 0).ToList();
         AddMeasureFacts(facts, measures);
+        var lastBoard = await meetings.LastHeldAsync(report.PlanId, MeetingKind.ImprovementBoard, report.ReportDate, ct);
+        var decisions = await meetings.DecisionsSinceAsync(report.PlanId, lastBoard?.Date, report.ReportDate, ct);
+        facts.Add(new SnapshotFact("board:last-board", "Decisions listed since", lastBoard?.NameAndDate ?? "The plan began"));
+        AddDecisionFacts(facts, "board", decisions);
         return new BoardContent(
             totals,
             comparedWith,
@@ -162,6 +168,8 @@ public sealed class ReportDocumentQuery(ImprovementPlanDbContext db, PlanAsAtQue
             measures)
         {
             Exceptions = ExceptionLine.From(actions, today),
+            LastBoard = lastBoard,
+            DecisionsSinceLastBoard = decisions,
         };
     }
 
@@ -200,6 +208,16 @@ public sealed class ReportDocumentQuery(ImprovementPlanDbContext db, PlanAsAtQue
             awaiting.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         var measures = await MeasuresAsync(report, ct);
         AddMeasureFacts(facts, measures);
+        var lastReview = await meetings.LastHeldAsync(report.PlanId, MeetingKind.CsipReview, report.ReportDate, ct);
+        IReadOnlyList<MeetingDecision> decisions = lastReview is null ? [] : await meetings.DecisionsAtAsync(lastReview, ct);
+        var followUps = await meetings.OutstandingFollowUpsAsync(report.PlanId, report.ReportDate, today, ct);
+        facts.Add(new SnapshotFact("pack:last-review", "Last CSIP review", lastReview?.NameAndDate ?? "None held before this date"));
+        AddDecisionFacts(facts, "pack", decisions);
+        foreach (var followUp in followUps)
+        {
+            facts.Add(new SnapshotFact($"pack:follow-up:{Id(followUp.Id)}", $"Follow-up from the {followUp.Meeting.NameAndDate}: {Shorten(followUp.What)}",
+                $"{followUp.Owner}, by {ReportFormat.Date(followUp.DueDate)}: {followUp.Status}"));
+        }
 
         return new ReviewPackContent(
             nextReview,
@@ -214,6 +232,9 @@ public sealed class ReportDocumentQuery(ImprovementPlanDbContext db, PlanAsAtQue
             Measures = [.. measures.Select(m => m with { Chart = null })],
             FiguresOverdue = [.. measures.Where(m => m.Overdue is not null).OrderBy(m => m.Overdue!.DueOn).ThenBy(m => m.PriorityNumber)],
             Exceptions = ExceptionLine.From(actions, today),
+            LastReview = lastReview,
+            LastReviewDecisions = decisions,
+            OpenFollowUps = followUps,
         };
     }
 
@@ -301,6 +322,16 @@ public sealed class ReportDocumentQuery(ImprovementPlanDbContext db, PlanAsAtQue
         }
     }
 
+    /// <summary>Each decision as a fact, so a later version's comparison shows decisions added, amended or dropped.</summary>
+    private static void AddDecisionFacts(List<SnapshotFact> facts, string prefix, IEnumerable<MeetingDecision> decisions)
+    {
+        foreach (var decision in decisions)
+        {
+            facts.Add(new SnapshotFact($"{prefix}:decision:{Id(decision.ItemId)}",
+                $"Decision at the {decision.Meeting.NameAndDate}: {Shorten(decision.Concerning)}", decision.Decision));
+        }
+    }
+
     private static void AddTotalsFacts(List<SnapshotFact> facts, RatingTotals totals)
     {
         foreach (var rag in RagDisplay.InOrder)
@@ -317,6 +348,8 @@ public sealed class ReportDocumentQuery(ImprovementPlanDbContext db, PlanAsAtQue
         (report.PeriodStart ?? DateOnly.MinValue, report.PeriodEnd ?? report.ReportDate);
 
     private static string Word(Rag? rag) => rag is { } r ? RagDisplay.Word(r) : "Not rated";
+
+    private static string Id(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Shorten(string text) => text.Length <= 240 ? text : text[..237].TrimEnd() + "…";
 }

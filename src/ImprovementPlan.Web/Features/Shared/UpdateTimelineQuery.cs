@@ -1,8 +1,10 @@
 using System.Linq.Expressions;
 using ImprovementPlan.Domain.Actions;
+using ImprovementPlan.Domain.Meetings;
 using ImprovementPlan.Domain.Rag;
 using ImprovementPlan.Domain.Updates;
 using ImprovementPlan.Web.Data;
+using ImprovementPlan.Web.Features.Meetings;
 using ImprovementPlan.Web.Identity;
 using ImprovementPlan.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -54,19 +56,21 @@ public sealed record TimelineUpdate(
 }
 
 /// <summary>
-/// The progress updates a user may see on an action or priority: approved ones for everyone, plus
-/// the user's own drafts, submitted and returned updates, plus, for the Service Director, every
-/// update awaiting a decision.
+/// An action's or priority's timeline: the progress updates a user may see (approved ones for everyone, plus
+/// the user's own drafts, submitted and returned updates, plus, for the Service Director, every update
+/// awaiting a decision) and the decisions the plan's meetings recorded about it.
 /// </summary>
-public sealed class UpdateTimelineQuery(ImprovementPlanDbContext db, CurrentUser currentUser)
+public sealed class UpdateTimelineQuery(ImprovementPlanDbContext db, CurrentUser currentUser, DecisionsAboutQuery decisions)
 {
-    /// <summary>The updates of an action (the caller has found it in the request's plan).</summary>
-    public Task<IReadOnlyList<TimelineUpdate>> ForActionAsync(int actionId, CancellationToken cancellationToken = default) =>
-        RunAsync(u => u.ActionId == actionId, cancellationToken);
+    /// <summary>The timeline of an action (the caller has found it in the plan <paramref name="planId"/>).</summary>
+    public async Task<Timeline> ForActionAsync(int planId, int actionId, CancellationToken cancellationToken = default) =>
+        new(await RunAsync(u => u.ActionId == actionId, cancellationToken),
+            await decisions.RunAsync(planId, AgendaSubject.Action, actionId, cancellationToken));
 
-    /// <summary>The updates of a priority (the caller has found it in the request's plan).</summary>
-    public Task<IReadOnlyList<TimelineUpdate>> ForPriorityAsync(int priorityId, CancellationToken cancellationToken = default) =>
-        RunAsync(u => u.PriorityId == priorityId, cancellationToken);
+    /// <summary>The timeline of a priority (the caller has found it in the plan <paramref name="planId"/>).</summary>
+    public async Task<Timeline> ForPriorityAsync(int planId, int priorityId, CancellationToken cancellationToken = default) =>
+        new(await RunAsync(u => u.PriorityId == priorityId, cancellationToken),
+            await decisions.RunAsync(planId, AgendaSubject.Priority, priorityId, cancellationToken));
 
     private async Task<IReadOnlyList<TimelineUpdate>> RunAsync(Expression<Func<ProgressUpdate, bool>> belongs, CancellationToken cancellationToken)
     {

@@ -56,7 +56,7 @@ public sealed class ToDoListQuery(ImprovementPlanDbContext db)
             })
             .ToListAsync(ct);
         var when = lastReview is { } l ? $"since the CSIP review of {MeetingPaths.Date(l)}" : "yet";
-        return [.. actions.Select(a => new ToDoItem($"action:{a.Id}", $"{a.Reference}: {Shorten(a.ActionText)}", MeetingPaths.Action(a.Reference),
+        return [.. actions.Select(a => new ToDoItem(ActionKey(a.Id), $"{a.Reference}: {Shorten(a.ActionText)}", MeetingPaths.Action(a.Reference),
             a.Waiting
                 ? $"No approved update {when}; yours is waiting for a decision"
                 : next is null ? $"No approved update {when}" : $"No approved update {when}: send one by {MeetingPaths.Date(next.UpdateDeadline)}",
@@ -128,6 +128,9 @@ public sealed class ToDoListQuery(ImprovementPlanDbContext db)
             .. closed.Select(f => new ToDoItem($"confirm:{f.Id}", Shorten(f.What), MeetingPaths.Meeting(f.MeetingId), $"Closed by its owner; to confirm (from the {f.Title})", null)),
         ];
     }
+
+    /// <summary>The key of an action's item in <see cref="ToDoList.ActionsToUpdate"/>.</summary>
+    public static string ActionKey(int actionId) => $"action:{actionId.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
 
     private static string Shorten(string text) => text.Length <= 140 ? text : string.Concat(text.AsSpan(0, 139), "…");
 }

@@ -75,7 +75,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
 }
 
 /// <summary>The app with its Email settings pointing at a test SMTP server; the background sender and jobs are off so tests drive them.</summary>
-public sealed class MailAppFactory : Infrastructure.AppFactory
+public class MailAppFactory : Infrastructure.AppFactory
 {
     public const string BaseUrl = "https://tracker.test";
 
