@@ -2,13 +2,15 @@ using ImprovementPlan.Domain.Plans;
 using ImprovementPlan.Domain.Reports;
 using ImprovementPlan.Web.Data;
 using ImprovementPlan.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 
 namespace ImprovementPlan.Web.Features.Reports;
 
-/// <summary>The report a "Prepare a report" post leads to, and whether it was there before the post.</summary>
-public sealed record NewReportOutcome(int ReportId, bool AlreadyExisted);
+/// <summary>The report a "Prepare a report" post leads to, and whether it was there before the post; or what was wrong with the form.</summary>
+public sealed record NewReportOutcome(int ReportId, bool AlreadyExisted, FormErrors? Errors = null)
+{
+    public static NewReportOutcome Invalid(FormErrors errors) => new(0, false, errors);
+}
 
 /// <summary>
 /// Creates a draft report of a kind for a date in the current plan, or, when one of that kind and date
@@ -16,38 +18,38 @@ public sealed record NewReportOutcome(int ReportId, bool AlreadyExisted);
 /// </summary>
 public sealed class CreateReportHandler(ImprovementPlanDbContext db, CurrentPlan currentPlan)
 {
-    public async Task<NewReportOutcome?> HandleAsync(NewReportForm form, ModelStateDictionary modelState, CancellationToken ct)
+    public async Task<NewReportOutcome> HandleAsync(NewReportForm form, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(form);
-        ArgumentNullException.ThrowIfNull(modelState);
+        var errors = FormErrors.Of(form);
         var plan = await currentPlan.GetAsync(ct);
         if (form.Kind is not { } kind || !Enum.IsDefined(kind))
         {
-            modelState.AddModelError(nameof(form.Kind), "Select the kind of report");
+            errors.Add(nameof(form.Kind), "Select the kind of report");
         }
 
-        var date = ReportDates.ReportDate(form.ReportDate, plan, modelState, nameof(form.ReportDate));
+        var date = ReportDates.ReportDate(form.ReportDate, plan, errors, nameof(form.ReportDate));
         DateOnly? periodStart = null;
         if (!form.PeriodStart.IsEmpty)
         {
             (periodStart, var startError) = form.PeriodStart.Parse("the start of the period");
             if (startError is not null)
             {
-                modelState.AddModelError(nameof(form.PeriodStart), startError);
+                errors.Add(nameof(form.PeriodStart), startError);
             }
             else if (date is { } d && periodStart > d)
             {
-                modelState.AddModelError(nameof(form.PeriodStart), "The start of the period must be on or before the report date");
+                errors.Add(nameof(form.PeriodStart), "The start of the period must be on or before the report date");
             }
             else if (Plan.RefuseDateBeforeStart(plan.PeriodStart, periodStart!.Value, "The start of the period") is { } early)
             {
-                modelState.AddModelError(nameof(form.PeriodStart), early);
+                errors.Add(nameof(form.PeriodStart), early);
             }
         }
 
-        if (!modelState.IsValid || form.Kind is not { } reportKind || date is not { } reportDate)
+        if (!errors.IsEmpty || form.Kind is not { } reportKind || date is not { } reportDate)
         {
-            return null;
+            return NewReportOutcome.Invalid(errors);
         }
 
         if (await ExistingReportAsync(plan.Id, reportKind, reportDate, ct) is { } existing)

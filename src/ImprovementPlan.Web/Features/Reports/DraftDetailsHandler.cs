@@ -1,7 +1,6 @@
 using ImprovementPlan.Web.Data;
 using ImprovementPlan.Web.Infrastructure;
 using ImprovementPlan.Web.TagHelpers;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 
 namespace ImprovementPlan.Web.Features.Reports;
@@ -43,37 +42,38 @@ public sealed class DraftDetailsHandler(ImprovementPlanDbContext db, CurrentPlan
         return new DraftDetailsPage(report.Id, report.Kind, report.Title, published, form);
     }
 
-    public async Task<DraftChangeResult> SaveAsync(int reportId, DraftDetailsForm form, ModelStateDictionary modelState, CancellationToken ct)
+    /// <summary>Corrects a draft's details; <see cref="DraftChangeResult.Invalid"/> comes with what was wrong, keyed by the form's field names.</summary>
+    public async Task<(DraftChangeResult Result, FormErrors Errors)> SaveAsync(int reportId, DraftDetailsForm form, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(form);
-        ArgumentNullException.ThrowIfNull(modelState);
+        var errors = FormErrors.Of(form, Prefix);
         var plan = await currentPlan.GetAsync(ct);
         var report = await db.Reports.SingleOrDefaultAsync(r => r.Id == reportId && r.PlanId == plan.Id, ct);
         if (report is null)
         {
-            return DraftChangeResult.NotFound;
+            return (DraftChangeResult.NotFound, errors);
         }
 
         if (await db.PublishedReports.AnyAsync(p => p.ReportId == reportId, ct))
         {
-            return DraftChangeResult.Published;
+            return (DraftChangeResult.Published, errors);
         }
 
-        var date = ReportDates.ReportDate(form.ReportDate, plan, modelState, $"{Prefix}.{nameof(form.ReportDate)}");
+        var date = ReportDates.ReportDate(form.ReportDate, plan, errors, $"{Prefix}.{nameof(form.ReportDate)}");
         if (date is { } d && d != report.ReportDate
             && await db.Reports.AnyAsync(r => r.PlanId == plan.Id && r.Kind == report.Kind && r.ReportDate == d && r.Id != report.Id, ct))
         {
-            modelState.AddModelError($"{Prefix}.{nameof(form.ReportDate)}", $"There is already a report of this kind for {ReportFormat.Date(d)}");
+            errors.Add($"{Prefix}.{nameof(form.ReportDate)}", $"There is already a report of this kind for {ReportFormat.Date(d)}");
         }
 
-        if (!modelState.IsValid || date is not { } reportDate)
+        if (!errors.IsEmpty || date is not { } reportDate)
         {
-            return DraftChangeResult.Invalid;
+            return (DraftChangeResult.Invalid, errors);
         }
 
         if (report.Version != form.Version)
         {
-            return DraftChangeResult.Conflict;
+            return (DraftChangeResult.Conflict, errors);
         }
 
         report.Correct(form.Title!, reportDate);
@@ -83,12 +83,12 @@ public sealed class DraftDetailsHandler(ImprovementPlanDbContext db, CurrentPlan
         try
         {
             await db.SaveChangesAsync(ct);
-            return DraftChangeResult.Saved;
+            return (DraftChangeResult.Saved, errors);
         }
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return DraftChangeResult.Conflict;
+            return (DraftChangeResult.Conflict, errors);
         }
     }
 

@@ -1,5 +1,5 @@
 using ImprovementPlan.Web.Data;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
+using ImprovementPlan.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace ImprovementPlan.Web.Features.Reports;
@@ -17,29 +17,28 @@ public sealed class EditSectionHandler(ImprovementPlanDbContext db)
                 new SectionForm { Body = section.Body, Version = section.Version });
     }
 
-    /// <summary>Saves a section; false with a model error when invalid, or with <c>ConflictingBody</c> set when stale.</summary>
-    public async Task<(bool Saved, SectionEditPage? Page)> SaveAsync(int reportId, string key, SectionForm form,
-        ModelStateDictionary modelState, CancellationToken ct)
+    /// <summary>Saves a section; false with what was wrong when invalid, or with <c>ConflictingBody</c> set when stale.</summary>
+    public async Task<(bool Saved, SectionEditPage? Page, FormErrors Errors)> SaveAsync(int reportId, string key, SectionForm form, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(form);
-        ArgumentNullException.ThrowIfNull(modelState);
+        var errors = FormErrors.Of(form);
         var report = await db.Reports.Include(r => r.Sections).SingleOrDefaultAsync(r => r.Id == reportId, ct);
         var section = report?.Sections.FirstOrDefault(s => s.Key == key);
         if (report is null || section is null)
         {
-            return (false, null);
+            return (false, null, errors);
         }
 
         var page = new SectionEditPage(report.Id, report.Title, report.Kind, section.Key, section.Heading, form);
-        if (!modelState.IsValid)
+        if (!errors.IsEmpty)
         {
-            return (false, page);
+            return (false, page, errors);
         }
 
         if (section.Version != form.Version)
         {
             var conflict = page with { ConflictingBody = section.Body, Form = new SectionForm { Body = form.Body, Version = section.Version } };
-            return (false, conflict);
+            return (false, conflict, errors);
         }
 
         report.WriteSection(key, (form.Body ?? string.Empty).Replace("\r\n", "\n", StringComparison.Ordinal).Trim());
@@ -47,13 +46,13 @@ public sealed class EditSectionHandler(ImprovementPlanDbContext db)
         try
         {
             await db.SaveChangesAsync(ct);
-            return (true, page);
+            return (true, page, errors);
         }
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
             var saved = await db.ReportSections.AsNoTracking().SingleAsync(s => s.Id == section.Id, ct);
-            return (false, page with { ConflictingBody = saved.Body, Form = new SectionForm { Body = form.Body, Version = saved.Version } });
+            return (false, page with { ConflictingBody = saved.Body, Form = new SectionForm { Body = form.Body, Version = saved.Version } }, errors);
         }
     }
 }

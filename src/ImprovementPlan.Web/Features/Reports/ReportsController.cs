@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using ImprovementPlan.Web.Authorization;
+using ImprovementPlan.Web.Infrastructure;
 using ImprovementPlan.Web.Reports;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -31,8 +32,10 @@ public sealed class ReportsController(IAuthorizationService authorization) : Con
     {
         ArgumentNullException.ThrowIfNull(form);
         ArgumentNullException.ThrowIfNull(create);
-        if (await create.HandleAsync(form, ModelState, ct) is not { } created)
+        var created = await create.HandleAsync(form, ct);
+        if (created.Errors is { } errors)
         {
+            ShowErrors(errors);
             return View(form);
         }
 
@@ -58,7 +61,9 @@ public sealed class ReportsController(IAuthorizationService authorization) : Con
     {
         ArgumentNullException.ThrowIfNull(form);
         ArgumentNullException.ThrowIfNull(details);
-        switch (await details.SaveAsync(id, form, ModelState, ct))
+        var (result, errors) = await details.SaveAsync(id, form, ct);
+        ShowErrors(errors);
+        switch (result)
         {
             case DraftChangeResult.NotFound:
                 return NotFound();
@@ -150,7 +155,8 @@ public sealed class ReportsController(IAuthorizationService authorization) : Con
     {
         ArgumentNullException.ThrowIfNull(form);
         ArgumentNullException.ThrowIfNull(sections);
-        var (saved, page) = await sections.SaveAsync(id, key, form, ModelState, ct);
+        var (saved, page, errors) = await sections.SaveAsync(id, key, form, ct);
+        ShowErrors(errors);
         if (page is null)
         {
             return NotFound();
@@ -249,6 +255,21 @@ public sealed class ReportsController(IAuthorizationService authorization) : Con
     }
 
     private async Task<bool> CanAsync(string policy) => (await authorization.AuthorizeAsync(User, policy)).Succeeded;
+
+    /// <summary>The use case validated the whole form (its attribute rules included): its messages replace the binder's, one per field.</summary>
+    private void ShowErrors(FormErrors errors)
+    {
+        if (errors.IsEmpty)
+        {
+            return;
+        }
+
+        ModelState.Clear();
+        foreach (var (field, message) in errors)
+        {
+            ModelState.AddModelError(field, message);
+        }
+    }
 }
 
 public sealed record PdfProblem(int ReportId, string Message);
