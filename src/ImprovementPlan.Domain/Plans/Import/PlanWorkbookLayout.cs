@@ -7,6 +7,7 @@ public static class PlanWorkbookLayout
     public const string WorkstreamsSheet = "Workstreams";
     public const string PrioritiesSheet = "Priorities";
     public const string SourceReviewsSheet = "Source reviews";
+    public const string StagesSheet = "Stages";
     public const string MeasuresSheet = "Measures";
     public const string TargetsSheet = "Targets";
     public const string ActualsSheet = "Actuals";
@@ -86,6 +87,17 @@ public static class PlanWorkbookLayout
         new("dateText", "DATE AS WRITTEN", false, "Date text"),
     ];
 
+    public static readonly IReadOnlyList<ImportField> StageFields =
+    [
+        new("number", "NUMBER", true, "Stage", "No"),
+        new("name", "NAME", true, "Title"),
+        new("targetDate", "TARGET DATE", true, "Date", "By"),
+        new("targetDateText", "TARGET DATE AS WRITTEN", false, "Target date text"),
+        new("description", "DESCRIPTION", false),
+        new("benefits", "BENEFITS", false),
+        new("deliverables", "DELIVERABLES", false),
+    ];
+
     public static readonly IReadOnlyList<ImportField> MeasureFields =
     [
         new("code", "CODE", true),
@@ -128,5 +140,6 @@ public static class PlanWorkbookLayout
         new("value", "FIGURE", true, "Value", "Actual"),
         new("note", "NOTE", false),
         new("asAt", "AS AT", false),
+        new("provisional", "PROVISIONAL", false),
     ];
 }

@@ -8,7 +8,7 @@ namespace ImprovementPlan.Domain.Plans.Import;
 /// The Actions sheet (or, without one, the first sheet) may have its columns in any order under any
 /// of the usual headings; the other sheets are the template's.
 /// </summary>
-public static class PlanWorkbookReader
+public static partial class PlanWorkbookReader
 {
     private const int HeaderSearchRows = 10;
 
@@ -55,7 +55,13 @@ public static class PlanWorkbookReader
             : null);
         var reviews = ReadSheet(workbook, L.SourceReviewsSheet, L.SourceReviewFields, problems, (_, get) => new ImportedSourceReview(
             get.Text("code")!, get.Text("title")!, get.Date("date", notes), get.Text("dateText")));
+        var stages = ReadSheet(workbook, L.StagesSheet, L.StageFields, problems, (_, get) =>
+            get.Int("number") is { } number && get.Date("targetDate", notes) is { } targetDate
+                ? new ImportedStage(number, get.Text("name")!, targetDate, get.Text("targetDateText"), get.Text("description"),
+                    Lines(get.Text("benefits")), Lines(get.Text("deliverables")))
+                : null);
         Duplicates(workstreams, w => w.Key.Code, L.WorkstreamsSheet, "workstream code", problems);
+        Duplicates(stages, s => s.Key.Number.ToString(CultureInfo.InvariantCulture), L.StagesSheet, "stage number", problems);
         Duplicates(priorities, p => p.Key.Number.ToString(CultureInfo.InvariantCulture), L.PrioritiesSheet, "priority number", problems);
         Duplicates(reviews, r => r.Key.Code, L.SourceReviewsSheet, "source review code", problems);
 
@@ -157,16 +163,21 @@ public static class PlanWorkbookReader
             }
         }
 
+        var (measures, targets, actuals) = ReadMeasures(workbook, existing, priorityNumbers, notes, problems);
         return new ImportedPlan([.. workstreams.Select(w => w.Key)], [.. priorities.Select(p => p.Key)], [.. reviews.Select(r => r.Key)],
             actions, notes, problems)
         {
+            Stages = [.. stages.Select(s => s.Key)],
+            Measures = measures,
+            Targets = targets,
+            Actuals = actuals,
             ActionColumnsPresent = present,
             ActionsSheetName = sheet?.Name ?? L.ActionsSheet,
         };
     }
 
     private static bool IsTemplateSheet(string name) =>
-        new[] { L.WorkstreamsSheet, L.PrioritiesSheet, L.SourceReviewsSheet, L.MeasuresSheet, L.TargetsSheet, L.ActualsSheet }
+        new[] { L.WorkstreamsSheet, L.PrioritiesSheet, L.SourceReviewsSheet, L.StagesSheet, L.MeasuresSheet, L.TargetsSheet, L.ActualsSheet }
             .Any(s => HeaderMatcher.Normalise(s) == HeaderMatcher.Normalise(name));
 
     private static List<KeyValuePair<T, string>> ReadSheet<T>(WorkbookContent workbook, string name, IReadOnlyList<ImportField> fields,
@@ -337,6 +348,65 @@ public static class PlanWorkbookReader
             }
 
             return codes;
+        }
+
+        public decimal? Decimal(string key)
+        {
+            if (Cell(key) is not { } cell || cell.IsBlank)
+            {
+                return null;
+            }
+
+            var text = cell.Text.Trim();
+            var cleaned = text.TrimEnd('%').TrimStart('£').Replace(",", string.Empty, StringComparison.Ordinal).Trim();
+            if (decimal.TryParse(cleaned, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+            {
+                return value;
+            }
+
+            problems.Add(new ImportProblem(sheet.Name, cell.Address, $"‘{text}’ is not a number"));
+            return null;
+        }
+
+        public bool YesNo(string key)
+        {
+            switch (HeaderMatcher.Normalise(Text(key)))
+            {
+                case "" or "no" or "n" or "false":
+                    return false;
+                case "yes" or "y" or "true":
+                    return true;
+                default:
+                    problems.Add(new ImportProblem(sheet.Name, Address(key), $"‘{Text(key)}’ is not Yes or No"));
+                    return false;
+            }
+        }
+
+        /// <summary>One of a list of words (an enum's names or their synonyms), or <paramref name="blank"/> when the cell is empty.</summary>
+        public T Choice<T>(string key, Dictionary<string, T> words, T blank, string what)
+            where T : struct, Enum
+        {
+            if (Text(key) is not { } text)
+            {
+                return blank;
+            }
+
+            var normalised = text.Length == 1 ? text : HeaderMatcher.Normalise(text);
+            if (words.TryGetValue(normalised, out var value))
+            {
+                return value;
+            }
+
+            problems.Add(new ImportProblem(sheet.Name, Address(key), $"‘{text}’ is not {what}; use one of {string.Join(", ", Enum.GetNames<T>())}"));
+            return blank;
+        }
+
+        public void Limit(string key, string heading, int length)
+        {
+            if (Text(key) is { } text && text.Length > length)
+            {
+                problems.Add(new ImportProblem(sheet.Name, Address(key), $"the {heading} must be {length.ToString(CultureInfo.InvariantCulture)} characters or fewer"));
+            }
         }
 
         private string[] Parts(string key) =>

@@ -10,7 +10,7 @@ public sealed class ActionEditingController(ActionEditingHandler editing, Rating
     [HttpGet("/actions/new")]
     [Authorize(Policy = Policies.EditPlan)]
     public async Task<IActionResult> New(CancellationToken ct) =>
-        View(new NewActionForm { Options = await editing.OptionsAsync(null, ct) });
+        View(new NewActionForm { Options = await editing.OptionsAsync(null, null, ct) });
 
     [HttpPost("/actions/new")]
     [Authorize(Policy = Policies.EditPlan)]
@@ -20,7 +20,7 @@ public sealed class ActionEditingController(ActionEditingHandler editing, Rating
         var reference = await editing.CreateAsync(form, ModelState, ct);
         if (reference is null)
         {
-            form.Options = await editing.OptionsAsync(null, ct);
+            form.Options = await editing.OptionsAsync(null, null, ct);
             return View(form);
         }
 
@@ -37,7 +37,7 @@ public sealed class ActionEditingController(ActionEditingHandler editing, Rating
             return NotFound();
         }
 
-        form.Options = await editing.OptionsAsync(form.LeadUserId, ct);
+        form.Options = await editing.OptionsAsync(form.LeadUserId, reference, ct);
         form.EditingReference = reference;
         return View(form);
     }
@@ -59,7 +59,7 @@ public sealed class ActionEditingController(ActionEditingHandler editing, Rating
             return Redirect($"/actions/{Uri.EscapeDataString(reference)}");
         }
 
-        form.Options = await editing.OptionsAsync(form.LeadUserId, ct);
+        form.Options = await editing.OptionsAsync(form.LeadUserId, reference, ct);
         form.EditingReference = reference;
         if (result == SaveResult.Conflict)
         {

@@ -34,18 +34,26 @@ public sealed partial class ActionEditingHandler(ImprovementPlanDbContext db, Cu
         return action is null ? null : FormFrom(action);
     }
 
-    public async Task<ActionFormOptions> OptionsAsync(string? currentLeadUserId, CancellationToken ct)
+    /// <summary>
+    /// The choices the add and edit forms offer: workstreams, priorities and source reviews in use, plus,
+    /// when editing, a retired one the action is already linked to (marked retired, so a save keeps it).
+    /// </summary>
+    public async Task<ActionFormOptions> OptionsAsync(string? currentLeadUserId, string? editingReference, CancellationToken ct)
     {
         var planId = await PlanIdAsync(ct);
-        var workstreams = await db.Workstreams.AsNoTracking().Where(w => w.PlanId == planId).OrderBy(w => w.SortOrder).ToListAsync(ct);
-        var priorities = await db.Priorities.AsNoTracking().Where(p => p.PlanId == planId).OrderBy(p => p.Number).ToListAsync(ct);
-        var reviews = await db.SourceReviews.AsNoTracking().Where(r => r.PlanId == planId).OrderBy(r => r.Id).ToListAsync(ct);
+        var current = await CurrentLinksAsync(planId, editingReference, ct);
+        var workstreams = await db.Workstreams.AsNoTracking().Where(w => w.PlanId == planId && (w.RetiredOn == null || w.Id == current.WorkstreamId))
+            .OrderBy(w => w.SortOrder).ToListAsync(ct);
+        var priorities = await db.Priorities.AsNoTracking().Where(p => p.PlanId == planId && (p.RetiredOn == null || current.PriorityIds.Contains(p.Id)))
+            .OrderBy(p => p.Number).ToListAsync(ct);
+        var reviews = await db.SourceReviews.AsNoTracking().Where(r => r.PlanId == planId && (r.RetiredOn == null || current.SourceReviewIds.Contains(r.Id)))
+            .OrderBy(r => r.Id).ToListAsync(ct);
         var leads = await LeadChoicesAsync(currentLeadUserId);
 
         return new ActionFormOptions(
-            [new SelectListItem("Select a workstream", ""), .. workstreams.Select(w => new SelectListItem($"{w.Code} – {w.Name}", Id(w.Id)))],
-            [.. priorities.Select(p => new Choice(p.Id, $"{p.Number}. {p.Title}", null))],
-            [.. reviews.Select(r => new Choice(r.Id, r.Code, r.Title))],
+            [new SelectListItem("Select a workstream", ""), .. workstreams.Select(w => new SelectListItem($"{w.Code} – {w.Name}{Retired(w.IsRetired)}", Id(w.Id)))],
+            [.. priorities.Select(p => new Choice(p.Id, $"{p.Number}. {p.Title}{Retired(p.IsRetired)}", null))],
+            [.. reviews.Select(r => new Choice(r.Id, r.Code + Retired(r.IsRetired), r.Title))],
             [new SelectListItem("No one", ""), .. leads.Select(u => new SelectListItem(u.Label, u.Id))]);
     }
 
@@ -66,7 +74,7 @@ public sealed partial class ActionEditingHandler(ImprovementPlanDbContext db, Cu
             return (SaveResult.NotFound, [], 0);
         }
 
-        var choices = await ValidateAsync(planId, form, action.LeadUserId, modelState, ct);
+        var choices = await ValidateAsync(planId, form, action.LeadUserId, modelState, ct, CurrentLinks.Of(action));
         if (!modelState.IsValid)
         {
             return (SaveResult.Invalid, [], 0);
@@ -166,18 +174,54 @@ public sealed partial class ActionEditingHandler(ImprovementPlanDbContext db, Cu
 
     private async Task<int> PlanIdAsync(CancellationToken ct) => await currentPlan.IdAsync(ct);
 
-    private async Task<(List<Priority> Priorities, List<SourceReview> Reviews, string? LeadUserId)> ValidateAsync(
-        int planId, ActionForm form, string? currentLeadUserId, ModelStateDictionary modelState, CancellationToken ct)
+    private static string Retired(bool retired) => retired ? " (retired)" : string.Empty;
+
+    /// <summary>What the action being edited is linked to now, so a retired one stays among its choices.</summary>
+    private async Task<CurrentLinks> CurrentLinksAsync(int planId, string? reference, CancellationToken ct)
     {
+        if (reference is null)
+        {
+            return CurrentLinks.None;
+        }
+
+        var wanted = reference.ToUpperInvariant();
+        var action = await db.Actions.AsNoTracking().Include(a => a.Priorities).Include(a => a.SourceReviews)
+            .SingleOrDefaultAsync(a => a.PlanId == planId && a.Reference == wanted, ct);
+        return action is null ? CurrentLinks.None : CurrentLinks.Of(action);
+    }
+
+    private sealed record CurrentLinks(int? WorkstreamId, List<int> PriorityIds, List<int> SourceReviewIds)
+    {
+        public static CurrentLinks None { get; } = new(null, [], []);
+
+        public static CurrentLinks Of(ImprovementAction action) =>
+            new(action.WorkstreamId, [.. action.Priorities.Select(p => p.Id)], [.. action.SourceReviews.Select(r => r.Id)]);
+    }
+
+    private async Task<(List<Priority> Priorities, List<SourceReview> Reviews, string? LeadUserId)> ValidateAsync(
+        int planId, ActionForm form, string? currentLeadUserId, ModelStateDictionary modelState, CancellationToken ct, CurrentLinks? current = null)
+    {
+        current ??= CurrentLinks.None;
         form.Validate(modelState);
-        if (form.WorkstreamId is not { } workstreamId || !await db.Workstreams.AnyAsync(w => w.Id == workstreamId && w.PlanId == planId, ct))
+        var workstream = form.WorkstreamId is { } workstreamId
+            ? await db.Workstreams.AsNoTracking().Where(w => w.Id == workstreamId && w.PlanId == planId).Select(w => new { w.Id, w.RetiredOn }).SingleOrDefaultAsync(ct)
+            : null;
+        if (workstream is null)
         {
             modelState.AddModelError(nameof(ActionForm.WorkstreamId), "Select a workstream");
         }
+        else if (workstream.RetiredOn is not null && workstream.Id != current.WorkstreamId)
+        {
+            // Retired while the form was open: it can keep the actions it has but take no more.
+            modelState.AddModelError(nameof(ActionForm.WorkstreamId), "That workstream has been retired; select one in use");
+        }
 
-        // Ids that are not this plan's are ignored: they can only come from a tampered form.
-        var priorities = await db.Priorities.Where(p => p.PlanId == planId && form.PriorityIds.Contains(p.Id)).ToListAsync(ct);
-        var reviews = await db.SourceReviews.Where(r => r.PlanId == planId && form.SourceReviewIds.Contains(r.Id)).ToListAsync(ct);
+        // Ids that are not this plan's, or retired ones the action is not already linked to, are ignored:
+        // the form never offers them.
+        var priorities = await db.Priorities.Where(p => p.PlanId == planId && form.PriorityIds.Contains(p.Id)
+            && (p.RetiredOn == null || current.PriorityIds.Contains(p.Id))).ToListAsync(ct);
+        var reviews = await db.SourceReviews.Where(r => r.PlanId == planId && form.SourceReviewIds.Contains(r.Id)
+            && (r.RetiredOn == null || current.SourceReviewIds.Contains(r.Id))).ToListAsync(ct);
 
         var leadUserId = string.IsNullOrWhiteSpace(form.LeadUserId) ? null : form.LeadUserId;
         if (leadUserId is not null && leadUserId != currentLeadUserId

@@ -9,7 +9,7 @@ namespace ImprovementPlan.Web.Features.Export;
 
 /// <summary>
 /// The plan as a workbook in the import template's layout (README, Actions, Workstreams, Priorities,
-/// Source reviews, Measures, Targets, Actuals), so that importing the export into an empty plan gives
+/// Source reviews, Stages, Measures, Targets, Actuals), so that importing the export into an empty plan gives
 /// the same plan back; and the empty template itself.
 /// </summary>
 public sealed class PlanWorkbookQuery(ImprovementPlanDbContext db, ActionRatings ratings)
@@ -53,6 +53,7 @@ public sealed class PlanWorkbookQuery(ImprovementPlanDbContext db, ActionRatings
         var workstreams = await db.Workstreams.AsNoTracking().Where(w => w.PlanId == planId).OrderBy(w => w.SortOrder).ToListAsync(cancellationToken);
         var priorities = await db.Priorities.AsNoTracking().Where(p => p.PlanId == planId).OrderBy(p => p.Number).ToListAsync(cancellationToken);
         var reviews = await db.SourceReviews.AsNoTracking().Where(r => r.PlanId == planId).OrderBy(r => r.Code).ToListAsync(cancellationToken);
+        var stages = await db.Stages.AsNoTracking().Where(s => s.PlanId == planId).OrderBy(s => s.SortOrder).ThenBy(s => s.Number).ToListAsync(cancellationToken);
         var actions = await db.Actions.AsNoTracking().Where(a => a.PlanId == planId).OrderBy(a => a.Sequence)
             .Include(a => a.Workstream).Include(a => a.Priorities).Include(a => a.SourceReviews).AsSplitQuery().ToListAsync(cancellationToken);
         var measures = await db.Measures.AsNoTracking().Where(m => m.PlanId == planId).OrderBy(m => m.Code)
@@ -101,6 +102,14 @@ public sealed class PlanWorkbookQuery(ImprovementPlanDbContext db, ActionRatings
 
         sheet.Finish();
 
+        sheet = writer.AddSheet(L.StagesSheet, Columns(L.StageFields));
+        foreach (var stage in stages)
+        {
+            sheet.AddRow([stage.Number, stage.Name, stage.TargetDate, stage.TargetDateText, stage.Description, Lines(stage.Benefits), Lines(stage.Deliverables)]);
+        }
+
+        sheet.Finish();
+
         var priorityNumbers = priorities.ToDictionary(p => p.Id, p => p.Number);
         sheet = writer.AddSheet(L.MeasuresSheet, Columns(L.MeasureFields));
         foreach (var m in measures)
@@ -126,7 +135,7 @@ public sealed class PlanWorkbookQuery(ImprovementPlanDbContext db, ActionRatings
         sheet = writer.AddSheet(L.ActualsSheet, Columns(L.ActualFields));
         foreach (var (m, a) in measures.SelectMany(m => m.Actuals.OrderBy(a => a.PeriodStart).Select(a => (m, a))))
         {
-            sheet.AddRow([m.Code, a.PeriodStart, a.PeriodEnd, a.PeriodLabel, a.Value, a.Note, a.AsAt]);
+            sheet.AddRow([m.Code, a.PeriodStart, a.PeriodEnd, a.PeriodLabel, a.Value, a.Note, a.AsAt, a.IsProvisional]);
         }
 
         sheet.Finish();
@@ -136,7 +145,7 @@ public sealed class PlanWorkbookQuery(ImprovementPlanDbContext db, ActionRatings
     private static IEnumerable<(string Name, IReadOnlyList<ImportField> Fields)> Sheets() =>
     [
         (L.ActionsSheet, L.ActionFields), (L.WorkstreamsSheet, L.WorkstreamFields), (L.PrioritiesSheet, L.PriorityFields),
-        (L.SourceReviewsSheet, L.SourceReviewFields), (L.MeasuresSheet, L.MeasureFields), (L.TargetsSheet, L.TargetFields), (L.ActualsSheet, L.ActualFields),
+        (L.SourceReviewsSheet, L.SourceReviewFields), (L.StagesSheet, L.StageFields), (L.MeasuresSheet, L.MeasureFields), (L.TargetsSheet, L.TargetFields), (L.ActualsSheet, L.ActualFields),
     ];
 
     private static List<XlsxColumn> Columns(IReadOnlyList<ImportField> fields) =>
@@ -159,10 +168,13 @@ public sealed class PlanWorkbookQuery(ImprovementPlanDbContext db, ActionRatings
             "Actions: one row per action. REF, WORKSTREAM and ACTIONS are required; REF must be unique. Other columns may be left empty.",
             "Dates: type them as dates (31/03/2021) or as words (31 March 2021). A month alone (March 2021) is read as its last day.",
             "WORKSTREAM: a code or name from the Workstreams sheet (or the plan). PRIORITIES: priority numbers, such as 1, 7. SOURCE REVIEWS: codes from the Source reviews sheet.",
+            "Stages: one row per delivery stage, by NUMBER, with its TARGET DATE; BENEFITS and DELIVERABLES one to a line.",
             "STATUS and the ratings are shown for information: in the tracker they come from approved progress updates.",
             "Importing updates actions by REF and adds new ones; it never deletes. Importing the same workbook twice changes nothing.",
             "Do not use formulas: paste values instead. Other workbooks can be imported too; the tracker asks which column is which.",
-            "Measures, Targets and Actuals list the plan's measures, their target trajectories and recorded figures.",
+            "Measures: one row per measure, matched by CODE. UNIT, POLARITY, FREQUENCY and TRAJECTORY take the words the export writes (Percent, HigherIsBetter, Monthly, Stepped).",
+            "Targets: one row per point of a measure's trajectory, matched by MEASURE CODE and DATE. Actuals: one row per figure, matched by MEASURE CODE and its period.",
+            "A figure already in the tracker that the workbook changes is recorded as a correction, with the workbook's name as its reason.",
         ];
         foreach (var line in lines)
         {

@@ -1,4 +1,5 @@
 using ImprovementPlan.Domain.Actions;
+using ImprovementPlan.Domain.Measures;
 using ImprovementPlan.Domain.Plans;
 using ImprovementPlan.Domain.Plans.Import;
 using ImprovementPlan.Web.Data;
@@ -19,7 +20,9 @@ public sealed record ConfirmPlanImportResult(ConfirmPlanImportOutcome Outcome, P
 
 /// <summary>
 /// Writes a previewed import into its plan, all or nothing, in one transaction with its audit entries:
-/// new workstreams, priorities and source reviews, then new actions and changed actions by REF. The
+/// new workstreams, priorities and source reviews, then new actions and changed actions by REF, then
+/// measures by code, their targets by date and their figures by period (a changed figure is recorded
+/// as a correction whose reason names the workbook, as the measure's rules require). The
 /// workbook is read and compared again inside the transaction; if anything differs from the preview
 /// the user saw (by its fingerprint), nothing is written.
 /// </summary>
@@ -57,7 +60,7 @@ public sealed partial class ConfirmPlanImportHandler(
                     return new ConfirmPlanImportResult(ConfirmPlanImportOutcome.Changed, preview);
                 }
 
-                await ApplyAsync(pending.PlanId, preview, ct);
+                await ApplyAsync(pending, preview, ct);
                 await transaction.CommitAsync(ct);
                 return new ConfirmPlanImportResult(ConfirmPlanImportOutcome.Imported, preview);
             }, cancellationToken);
@@ -85,8 +88,9 @@ public sealed partial class ConfirmPlanImportHandler(
         return result;
     }
 
-    private async Task ApplyAsync(int planId, PlanImportPreview preview, CancellationToken ct)
+    private async Task ApplyAsync(PendingPlanImport pending, PlanImportPreview preview, CancellationToken ct)
     {
+        var planId = pending.PlanId;
         var imported = preview.Imported;
         var added = preview.Additions.Select(a => (a.Kind, a.Key)).ToHashSet();
         foreach (var workstream in imported.Workstreams.Where(w => added.Contains(("Workstream", w.Code))))
@@ -104,6 +108,14 @@ public sealed partial class ConfirmPlanImportHandler(
         foreach (var review in imported.SourceReviews.Where(r => added.Contains(("Source review", r.Code))))
         {
             db.SourceReviews.Add(new SourceReview(planId, review.Code, review.Title, review.Date, review.DateText));
+        }
+
+        var stageOrder = await db.Stages.Where(st => st.PlanId == planId).MaxAsync(st => (int?)st.SortOrder, ct) ?? 0;
+        foreach (var row in imported.Stages.Where(st => added.Contains(("Stage", st.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)))))
+        {
+            var stage = new Stage(planId, row.Number, row.Name, row.TargetDate, row.TargetDateText, row.Description, row.Benefits, row.Deliverables);
+            stage.MoveTo(++stageOrder);
+            db.Stages.Add(stage);
         }
 
         await db.SaveChangesAsync(ct);
@@ -145,7 +157,100 @@ public sealed partial class ConfirmPlanImportHandler(
             Link(held, row, priorities, reviews);
         }
 
+        await ApplyMeasuresAsync(pending, preview, priorities, ct);
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Adds and changes the measures, targets and figures the preview listed; the caller saves.</summary>
+    private async Task ApplyMeasuresAsync(PendingPlanImport pending, PlanImportPreview preview, List<Priority> priorities, CancellationToken ct)
+    {
+        if (preview.Measures.Count == 0)
+        {
+            return;
+        }
+
+        var imported = preview.Imported;
+        var listed = preview.Measures.Where(m => m.Kind == MeasureImportComparison.MeasureKind)
+            .Select(m => m.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var recordedBy = await db.Users.Where(u => u.Id == pending.UserId).Select(u => u.DisplayName).SingleOrDefaultAsync(ct) is { Length: > 0 } name
+            ? name
+            : "Plan import";
+        var reason = $"Imported from {pending.FileName}";
+        var measures = await db.Measures.Where(m => m.PlanId == pending.PlanId).Include(m => m.Targets).Include(m => m.Actuals).AsSplitQuery()
+            .ToListAsync(ct);
+        Measure Find(string code) => measures.First(m => string.Equals(m.Code, code, StringComparison.OrdinalIgnoreCase));
+
+        foreach (var row in imported.Measures.Where(m => listed.Contains(m.Code)))
+        {
+            var definition = new MeasureDefinition
+            {
+                Name = row.Name,
+                Description = row.Description,
+                Unit = row.Unit,
+                DecimalPlaces = row.DecimalPlaces,
+                Polarity = row.Polarity,
+                Tolerance = row.Tolerance,
+                Frequency = row.Frequency,
+                LagDays = row.LagDays,
+                Owner = row.Owner,
+                Source = row.Source,
+                PriorityId = row.PriorityNumber is { } number ? priorities.First(p => p.Number == number).Id : null,
+                TrajectoryShape = row.TrajectoryShape,
+            };
+            var measure = measures.FirstOrDefault(m => string.Equals(m.Code, row.Code, StringComparison.OrdinalIgnoreCase));
+            if (measure is null)
+            {
+                measure = new Measure(pending.PlanId, row.Code, definition);
+                db.Measures.Add(measure);
+                measures.Add(measure);
+            }
+            else
+            {
+                // The data owner is a user of this tracker, which a workbook does not name: keep the one chosen here.
+                measure.Redefine(definition with { DataOwnerUserId = measure.DataOwnerUserId });
+            }
+
+            measure.SetSourceText(row.SourceText);
+            measure.SetBaseline(row.BaselineValue,
+                row.BaselinePeriodStart is { } start && row.BaselinePeriodEnd is { } end ? new MeasurePeriod(start, end) : null,
+                MeasureImportComparison.BaselineLabel(row));
+            if (measure.RetiredOn != row.RetiredOn)
+            {
+                measure.Reinstate();
+                if (row.RetiredOn is { } retired)
+                {
+                    measure.Retire(retired);
+                }
+            }
+        }
+
+        foreach (var row in imported.Targets)
+        {
+            var measure = Find(row.MeasureCode);
+            var held = measure.Targets.FirstOrDefault(t => t.Date == row.Date);
+            if (held is null)
+            {
+                measure.AddTarget(row.Date, row.Value, row.Label, row.Note, row.DateAssumed);
+            }
+            else if (held.Value != row.Value || held.Label != row.Label || held.Note != row.Note || held.DateAssumed != row.DateAssumed)
+            {
+                measure.ChangeTarget(held.Id, row.Date, row.Value, row.Label, row.Note, row.DateAssumed);
+            }
+        }
+
+        foreach (var row in imported.Actuals)
+        {
+            var measure = Find(row.MeasureCode);
+            var period = new MeasurePeriod(row.PeriodStart, row.PeriodEnd);
+            if (measure.ActualFor(period) is not { } held)
+            {
+                measure.RecordActual(period, row.Value, row.Note, row.IsProvisional, row.AsAt ?? row.PeriodEnd, pending.UserId, recordedBy, row.PeriodLabel);
+            }
+            else if (held.Value != row.Value || held.Note != row.Note || held.IsProvisional != row.IsProvisional || (row.AsAt is { } asAt && asAt != held.AsAt))
+            {
+                measure.CorrectActual(held.Id, row.Value, row.Note, row.IsProvisional, row.AsAt ?? held.AsAt, reason, pending.UserId, recordedBy);
+            }
+        }
     }
 
     private static void Link(ImprovementAction action, ImportedAction row, List<Priority> priorities, List<SourceReview> reviews)

@@ -145,7 +145,7 @@ public sealed class PlanImportController(
                 var preview = result.Preview!;
                 TempData["Notification"] = preview.ChangeCount == 0
                     ? $"Nothing changed: the plan already holds everything in {pending.FileName}"
-                    : $"Imported {pending.FileName}: {Count(preview.NewActions, "new action")}, {Count(preview.ChangedActions, "changed action")} and {Count(preview.Additions.Count, "new workstream, priority or source review", "new workstreams, priorities or source reviews")}";
+                    : $"Imported {pending.FileName}: {Count(preview.NewActions, "new action")}, {Count(preview.ChangedActions, "changed action")}, {Count(preview.Additions.Count, "new workstream, priority, source review or stage", "new workstreams, priorities, source reviews or stages")} and {Count(preview.Measures.Count, "measure, target or figure added or changed", "measures, targets or figures added or changed")}";
                 return Redirect(Start);
         }
     }

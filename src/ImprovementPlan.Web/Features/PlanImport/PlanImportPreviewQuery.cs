@@ -62,13 +62,19 @@ public sealed class PlanImportPreviewQuery(ImprovementPlanDbContext db, PendingP
         var workstreams = await db.Workstreams.AsNoTracking().Where(w => w.PlanId == planId).ToListAsync(cancellationToken);
         var priorities = await db.Priorities.AsNoTracking().Where(p => p.PlanId == planId).ToListAsync(cancellationToken);
         var reviews = await db.SourceReviews.AsNoTracking().Where(r => r.PlanId == planId).ToListAsync(cancellationToken);
+        var stages = await db.Stages.AsNoTracking().Where(st => st.PlanId == planId).ToListAsync(cancellationToken);
         var actions = await db.Actions.AsNoTracking().Where(a => a.PlanId == planId)
             .Include(a => a.Workstream).Include(a => a.Priorities).Include(a => a.SourceReviews).ToListAsync(cancellationToken);
+        var measures = await db.Measures.AsNoTracking().Where(m => m.PlanId == planId)
+            .Include(m => m.Targets).Include(m => m.Actuals).AsSplitQuery().ToListAsync(cancellationToken);
 
         var existing = new ExistingPlanKeys(
             workstreams.ToDictionary(w => w.Name, w => w.Code, StringComparer.OrdinalIgnoreCase),
             priorities.Select(p => p.Number).ToHashSet(),
-            reviews.Select(r => r.Code).ToHashSet(StringComparer.OrdinalIgnoreCase));
+            reviews.Select(r => r.Code).ToHashSet(StringComparer.OrdinalIgnoreCase))
+        {
+            MeasureCodes = measures.Select(m => m.Code).ToHashSet(StringComparer.OrdinalIgnoreCase),
+        };
         var imported = PlanWorkbookReader.Read(workbook, existing, pending.ColumnChoices);
         var notes = imported.Notes.ToList();
         var problems = imported.Problems.ToList();
@@ -105,6 +111,20 @@ public sealed class PlanImportPreviewQuery(ImprovementPlanDbContext db, PendingP
         foreach (var review in imported.SourceReviews.Where(r => !reviews.Any(h => string.Equals(h.Code, r.Code, StringComparison.OrdinalIgnoreCase))))
         {
             additions.Add(new("Source review", review.Code, review.Title));
+        }
+
+        foreach (var stage in imported.Stages)
+        {
+            var held = stages.FirstOrDefault(st => st.Number == stage.Number);
+            if (held is null)
+            {
+                additions.Add(new("Stage", stage.Number.ToString(CultureInfo.InvariantCulture), stage.Name));
+            }
+            else if (held.Name != stage.Name || held.TargetDate != stage.TargetDate || held.TargetDateText != stage.TargetDateText
+                || held.Description != stage.Description || !held.Benefits.SequenceEqual(stage.Benefits) || !held.Deliverables.SequenceEqual(stage.Deliverables))
+            {
+                notes.Add(new ImportNote(L.StagesSheet, $"stage {stage.Number}", "differs from the plan's stage; the plan's structure is changed on its own pages, so it is left as it is"));
+            }
         }
 
         var present = imported.ActionColumnsPresent;
@@ -148,7 +168,8 @@ public sealed class PlanImportPreviewQuery(ImprovementPlanDbContext db, PendingP
             }
         }
 
-        return new PlanImportPreview(pending, imported, additions, changes, notes, problems, Fingerprint(additions, changes));
+        var measureChanges = MeasureImportComparison.Compare(imported, measures, priorities.ToDictionary(p => p.Id, p => p.Number), notes, problems);
+        return new PlanImportPreview(pending, imported, additions, changes, measureChanges, notes, problems, Fingerprint(additions, changes, measureChanges));
     }
 
     internal static ActionStatus? StatusOf(string? text) =>
@@ -205,7 +226,7 @@ public sealed class PlanImportPreviewQuery(ImprovementPlanDbContext db, PendingP
         [L.Action.Note] = action.TranscriptionNote,
     };
 
-    private static string Fingerprint(IEnumerable<StructureAddition> additions, IEnumerable<ActionChange> changes)
+    private static string Fingerprint(IEnumerable<StructureAddition> additions, IEnumerable<ActionChange> changes, IEnumerable<MeasureChange> measures)
     {
         var text = new StringBuilder();
         foreach (var addition in additions)
@@ -216,6 +237,17 @@ public sealed class PlanImportPreviewQuery(ImprovementPlanDbContext db, PendingP
         foreach (var change in changes)
         {
             text.Append(change.Reference).Append('\u001f').Append(change.IsNew);
+            foreach (var field in change.Changes)
+            {
+                text.Append('\u001f').Append(field.Field).Append('\u001f').Append(field.Old).Append('\u001f').Append(field.New);
+            }
+
+            text.Append('\u001e');
+        }
+
+        foreach (var change in measures)
+        {
+            text.Append(change.Kind).Append('\u001f').Append(change.Key).Append('\u001f').Append(change.IsNew);
             foreach (var field in change.Changes)
             {
                 text.Append('\u001f').Append(field.Field).Append('\u001f').Append(field.Old).Append('\u001f').Append(field.New);

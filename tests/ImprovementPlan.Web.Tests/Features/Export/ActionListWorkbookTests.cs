@@ -75,7 +75,7 @@ public sealed class ActionListWorkbookTests(AppFactory factory) : IClassFixture<
 
         using var document = await WorkbookAsync(client, "/plan/export.xlsx");
 
-        Assert.Equal(["README", "Actions", "Workstreams", "Priorities", "Source reviews", "Measures", "Targets", "Actuals"],
+        Assert.Equal(["README", "Actions", "Workstreams", "Priorities", "Source reviews", "Stages", "Measures", "Targets", "Actuals"],
             document.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value!));
         var lg1 = Rows(document, "Actions")[1].Elements<Cell>().ToList();
         Assert.Equal("LG1", Text(lg1[0]));

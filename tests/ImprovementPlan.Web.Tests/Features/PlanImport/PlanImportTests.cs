@@ -1,5 +1,7 @@
 using System.Net;
+using System.Globalization;
 using ImprovementPlan.Domain.Actions;
+using ImprovementPlan.Domain.Measures;
 using ImprovementPlan.Domain.Plans;
 using ImprovementPlan.Web.Features.PlanImport;
 using ImprovementPlan.Web.Identity;
@@ -152,9 +154,46 @@ public sealed class PlanImportTests(PlanImportAppFactory factory) : IClassFixtur
             Assert.Equal(
                 (await db.SourceReviews.AsNoTracking().Where(r => r.PlanId == sourceId).OrderBy(r => r.Code).ToListAsync(Ct)).Select(r => (r.Code, r.Title, r.Date, r.DateText)),
                 (await db.SourceReviews.AsNoTracking().Where(r => r.PlanId == copyId).OrderBy(r => r.Code).ToListAsync(Ct)).Select(r => (r.Code, r.Title, r.Date, r.DateText)));
+
+            Assert.Equal(
+                (await db.Stages.AsNoTracking().Where(st => st.PlanId == sourceId).OrderBy(st => st.SortOrder).ToListAsync(Ct)).Select(StageFields),
+                (await db.Stages.AsNoTracking().Where(st => st.PlanId == copyId).OrderBy(st => st.SortOrder).ToListAsync(Ct)).Select(StageFields));
+            Assert.True(await db.Stages.CountAsync(st => st.PlanId == copyId, Ct) >= 3);
+
+            async Task<List<string>> Measures(int planId)
+            {
+                var numbers = await db.Priorities.AsNoTracking().Where(p => p.PlanId == planId).ToDictionaryAsync(p => p.Id, p => p.Number, Ct);
+                var measures = await db.Measures.AsNoTracking().Where(m => m.PlanId == planId).Include(m => m.Targets).Include(m => m.Actuals)
+                    .AsSplitQuery().OrderBy(m => m.Code).ToListAsync(Ct);
+                return [.. measures.Select(m => MeasureFields(m, m.PriorityId is { } id ? numbers[id] : null))];
+            }
+
+            var originalMeasures = await Measures(sourceId);
+            Assert.True(originalMeasures.Count >= 34);
+            Assert.Equal(originalMeasures, await Measures(copyId));
+
+            // Who recorded a figure is the tracker's own record: in the copy, the administrator who imported it.
+            var recorded = await db.Measures.AsNoTracking().Where(m => m.PlanId == copyId).SelectMany(m => m.Actuals)
+                .Select(a => new { a.RecordedByUserId, a.RecordedBy, a.CorrectionReason }).ToListAsync(Ct);
+            Assert.True(recorded.Count >= 32);
+            Assert.All(recorded, r => Assert.Equal((admin.Id, admin.DisplayName, (string?)null), (r.RecordedByUserId, r.RecordedBy, r.CorrectionReason)));
             return 0;
         });
     }
+
+    private static string StageFields(Stage s) => string.Join('\u001f',
+        s.Number, s.Name, s.TargetDate, s.TargetDateText, s.Description, string.Join('\n', s.Benefits), string.Join('\n', s.Deliverables), s.SortOrder);
+
+    private static string Number(decimal? value) => value?.ToString("0.############", CultureInfo.InvariantCulture) ?? "";
+
+    /// <summary>Every field of a measure the workbook carries, then each target and each figure field by field.</summary>
+    private static string MeasureFields(Measure m, int? priority) => string.Join('\u001f',
+        m.Code, m.Name, m.Description, priority, m.Unit, m.DecimalPlaces, m.Polarity, Number(m.Tolerance), m.Frequency, m.LagDays, m.Owner, m.Source,
+        m.SourceText, m.TrajectoryShape, Number(m.BaselineValue), m.BaselinePeriodStart, m.BaselinePeriodEnd, m.BaselinePeriodLabel, m.RetiredOn,
+        m.DataOwnerUserId,
+        string.Join('\u001e', m.Targets.OrderBy(t => t.Date).Select(t => string.Join('|', t.Date, Number(t.Value), t.Label, t.Note, t.DateAssumed))),
+        string.Join('\u001e', m.Actuals.OrderBy(a => a.PeriodStart).ThenBy(a => a.PeriodEnd).Select(a =>
+            string.Join('|', a.PeriodStart, a.PeriodEnd, a.PeriodLabel, Number(a.Value), a.Note, a.IsProvisional, a.AsAt))));
 
     private static string ActionFields(ImprovementAction a) => string.Join('\u001f',
         a.Reference, a.Sequence, a.Workstream!.Code, a.LinkTo, a.ActionText, a.Timeframe, a.OriginalDueDate, a.DueDate, a.Outcome, a.HowWillWeKnow,
