@@ -1,5 +1,5 @@
-using System.Net;
 using System.Globalization;
+using System.Net;
 using ImprovementPlan.Domain.Actions;
 using ImprovementPlan.Domain.Measures;
 using ImprovementPlan.Domain.Plans;
