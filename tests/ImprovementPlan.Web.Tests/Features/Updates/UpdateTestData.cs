@@ -19,7 +19,8 @@ public static class UpdateTestData
         var user = await factory.CreateAsync(Roles.HeadOfService);
         await factory.WithDbAsync(async db =>
         {
-            var action = await db.Actions.SingleAsync(a => a.Reference == reference, Ct);
+            // The seeded plan's action: a test class that copies the plan has the same reference in the copy.
+            var action = await db.Actions.Where(a => a.Reference == reference).OrderBy(a => a.PlanId).FirstAsync(Ct);
             action.AssignLead(user.Id);
             return await db.SaveChangesAsync(Ct);
         });
@@ -87,7 +88,7 @@ public static class UpdateTestData
         factory.WithDbAsync(db => db.ProgressUpdates.CountAsync(Ct));
 
     public static Task<int> ActionIdAsync(this AppFactory factory, string reference) =>
-        factory.WithDbAsync(db => db.Actions.Where(a => a.Reference == reference).Select(a => a.Id).SingleAsync(Ct));
+        factory.WithDbAsync(db => db.Actions.Where(a => a.Reference == reference).OrderBy(a => a.PlanId).Select(a => a.Id).FirstAsync(Ct));
 
     public static async Task<string[]> ErrorsAsync(HttpResponseMessage response)
     {
